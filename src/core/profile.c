@@ -6,6 +6,8 @@
  */
 #include <memblock/memblock.h>
 
+#include "profile_values.h"
+
 /*
  * 32-bit ARM, Debian armmp (non-LPAE).
  * - phys_bits 32: non-LPAE phys_addr_t is 32 bits; the logs print 8 hex
@@ -24,24 +26,7 @@
  *   0x60000000 (arm_vexpress_128M.log:113 pcpu goal from=0x9fffffff);
  *   again a vexpress default (arm_virt_512M_smp1.log shows 0x7fffffff).
  */
-const struct mb_profile mb_profile_arm32 = {
-	.name = "arm32",
-	.phys_bits = 32,
-	.page_size = 4096,
-	.smp_cache_bytes = 64,
-	.numa = false,
-	.max_numnodes = 1,
-	.init_memory_regions = 128,
-	.init_reserved_regions = 128,
-	.init_physmem_regions = 0,
-	.alloc_low_limit = 0xffffffffULL,
-	.page_struct_size = 36,
-	.max_order = 11,
-	.zone_dma_end = 0,
-	.zone_dma32_end = 0,
-	.lowmem_end = 0x90000000ULL,
-	.bootmem_low_limit = 0x9fffffffULL,
-};
+const struct mb_profile mb_profile_arm32 = MB_PROFILE_ARM32_INIT;
 
 /*
  * 64-bit ARM, Debian arm64.
@@ -57,24 +42,7 @@ const struct mb_profile mb_profile_arm32 = {
  *   6.1 beyond the generic 0xffffffff.
  * - page_struct_size 64: sizeof(struct page) on 64-bit kernels.
  */
-const struct mb_profile mb_profile_arm64 = {
-	.name = "arm64",
-	.phys_bits = 64,
-	.page_size = 4096,
-	.smp_cache_bytes = 64,
-	.numa = true,
-	.max_numnodes = 64,
-	.init_memory_regions = 128,
-	.init_reserved_regions = 128,
-	.init_physmem_regions = 0,
-	.alloc_low_limit = 0xffffffffULL,
-	.page_struct_size = 64,
-	.max_order = 11,
-	.zone_dma_end = 0x100000000ULL,
-	.zone_dma32_end = 0,
-	.lowmem_end = 0,
-	.bootmem_low_limit = 0,
-};
+const struct mb_profile mb_profile_arm64 = MB_PROFILE_ARM64_INIT;
 
 /*
  * x86-64, Debian amd64.
@@ -87,24 +55,7 @@ const struct mb_profile mb_profile_arm64 = {
  * - bootmem_low_limit 16 MiB: __pa(MAX_DMA_ADDRESS); sparse_init_nid's
  *   goal prints from=0x0000000001000000 in the x86 logs.
  */
-const struct mb_profile mb_profile_x86_64 = {
-	.name = "x86_64",
-	.phys_bits = 64,
-	.page_size = 4096,
-	.smp_cache_bytes = 64,
-	.numa = true,
-	.max_numnodes = 1024,
-	.init_memory_regions = 128,
-	.init_reserved_regions = 128,
-	.init_physmem_regions = 0,
-	.alloc_low_limit = 0xffffffffULL,
-	.page_struct_size = 64,
-	.max_order = 11,
-	.zone_dma_end = 0x1000000ULL,
-	.zone_dma32_end = 0x100000000ULL,
-	.lowmem_end = 0,
-	.bootmem_low_limit = 0x1000000ULL,
-};
+const struct mb_profile mb_profile_x86_64 = MB_PROFILE_X86_64_INIT;
 
 static bool name_is(const char *a, const char *b)
 {
