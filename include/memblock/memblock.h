@@ -165,6 +165,14 @@ struct mb_env {
 	void (*panic)(void *ctx, const char *msg);
 	/* Optional: write the %pS text of a return address into buf. */
 	bool (*symbolize)(void *ctx, uintptr_t addr, char *buf, size_t len);
+	/* Optional (growth): host storage for a grown table of @entries
+	 * regions whose physical home is @phys. NULL = phys_to_virt(phys);
+	 * returning NULL makes the growth fail (-MB_ENOMEM, no change). */
+	struct memblock_region *(*table_alloc)(void *ctx, mb_phys_t phys,
+					       size_t entries);
+	/* Optional: a grown array from table_alloc is no longer used. */
+	void (*table_free)(void *ctx, struct memblock_region *regions,
+			   size_t entries);
 };
 
 /** struct memblock - one instance (kernel field names first). */
@@ -193,6 +201,12 @@ struct memblock {
 	/* Growth failure injection for tests: refuse the Nth growth (0 = off). */
 	unsigned long fail_growth_after;
 	unsigned long growth_count;
+	/* Core bookkeeping. Physical address of each table's grown array
+	 * (0 = still the initial array given to mb_init). */
+	mb_phys_t memory_array_phys, reserved_array_phys, physmem_array_phys;
+	/* Bytes memory.total_size exceeds the sum of the regions because of
+	 * the 6.1 trim_memory quirk (mb_check allows exactly this much). */
+	mb_phys_t memory_total_slack;
 };
 
 /**
