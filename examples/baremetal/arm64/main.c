@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * arm64 virt kernel: x0 holds the DTB QEMU generated (or the one given with
+ * -dtb, with /memory replaced by QEMU). Memory, reservations and NUMA
+ * nodes come from it through the library's device-tree front end.
+ */
+#include "boot.h"
+#include "dtb.h"
+
+void arm64_main(uint64_t x0);
+
+static struct memblock mb;
+static struct memblock_region memory[SETUP_REGIONS], reserved[SETUP_REGIONS];
+static struct mb_fdt dt;
+static struct mb_cmdline cl;
+
+void arm64_main(uint64_t x0)
+{
+	const void *blob = (const void *)(uintptr_t)x0;
+	struct kernel_layout k;
+	size_t size = dtb_size(blob);
+	int err = -MB_EINVAL;
+
+	boot_layout(&k);
+	kprintf("baremetal: arch arm64 board virt x0 0x%llx\n",
+		(unsigned long long)x0);
+	kprintf("baremetal: layout image 0x%llx 0x%llx stack 0x%llx 0x%llx\n",
+		(unsigned long long)k.image_start,
+		(unsigned long long)k.image_end,
+		(unsigned long long)k.stack_start,
+		(unsigned long long)k.stack_end);
+	setup_init(&mb, memory, reserved, SETUP_ARM64, boot_env());
+	if (size) {
+		kprintf("baremetal: input dtb 0x%llx size 0x%x fnv 0x%x\n",
+			(unsigned long long)x0, (unsigned)size,
+			(unsigned)dtb_fnv1a(blob, size));
+		err = setup_from_dt(&mb, &dt, SETUP_ARM64, blob, size, x0, &k,
+				    &cl);
+	} else {
+		kprintf("baremetal: no device tree in x0\n");
+	}
+	boot_run(&mb, err);
+}

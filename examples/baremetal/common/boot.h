@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The boot flow every example kernel shares once its firmware hand-off has
+ * been turned into memblock tables: allocations, bootmem, the hand-over to
+ * the buddy allocator, page allocations, the summary and the exit.
+ *
+ * UART protocol read by examples/baremetal/check_uart.py (one item a line):
+ *   baremetal: layout image 0x.. 0x.. stack 0x.. 0x..
+ *   baremetal: dump firmware      then memblock's dump (memblock=debug)
+ *   baremetal: alloc 0x<base> 0x<size> <what>
+ *   baremetal: bootmem bitmap 0x<base> 0x<size>   (bitmap back end only)
+ *   baremetal: dump handover      then the dump right before the hand-over
+ *   baremetal: handover <pages> pages backend <memblock|bitmap>
+ *   baremetal: buddy free <pages> managed <pages>
+ *   baremetal: page 0x<base> 0x<size> order <n>
+ *   baremetal: summary ... result PASS|FAIL
+ */
+#ifndef BAREMETAL_BOOT_H
+#define BAREMETAL_BOOT_H
+
+#include "kernel.h"
+#include "setup.h"
+
+/** boot_env - the environment hooks of the kernels (UART lines, panic). */
+const struct mb_env *boot_env(void);
+
+/** boot_layout - the image and stack from the linker script. */
+void boot_layout(struct kernel_layout *k);
+
+/** boot_check - count a failed expectation and report it. */
+void boot_check(bool ok, const char *what);
+
+/**
+ * boot_run - everything after the firmware registration (see above);
+ * @setup_err is the registration's result. Never returns: exits QEMU with
+ * 0 when every check held.
+ */
+void boot_run(struct memblock *mb, int setup_err) __attribute__((noreturn));
+
+/** print_hex - "baremetal: input <tag> <hex bytes>" lines, 32 bytes each,
+ *  so the host tool can replay the same firmware input. */
+void print_hex(const char *tag, const void *data, size_t len);
+
+#endif

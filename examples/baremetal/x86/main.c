@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * x86 multiboot 1 kernel: the boot loader's memory map (e820 types) and
+ * command line become memblock tables, then the shared boot flow runs.
+ */
+#include "boot.h"
+
+#include <string.h>
+
+void x86_main(uint32_t magic, uint32_t mbi);
+
+#define MULTIBOOT_BOOTLOADER_MAGIC 0x2BADB002u
+#define MBI_FLAG_CMDLINE (1u << 2)
+#define MBI_FLAG_MMAP (1u << 6)
+
+static struct memblock mb;
+static struct memblock_region memory[SETUP_REGIONS], reserved[SETUP_REGIONS];
+static struct mb_cmdline cl;
+/* The map and the command line are copied before memory is handed out. */
+static unsigned char mmap[2048];
+static char cmdline[1024];
+
+static uint32_t mbi_word(uint32_t mbi, unsigned off)
+{
+	uint32_t v;
+
+	memcpy(&v, (const void *)(uintptr_t)(mbi + off), 4);
+	return v;
+}
+
+void x86_main(uint32_t magic, uint32_t mbi)
+{
+	struct kernel_layout k;
+	uint32_t flags, mmap_len = 0;
+	int err = -MB_EINVAL;
+
+	boot_layout(&k);
+	kprintf("baremetal: arch x86 board pc magic 0x%x mbi 0x%x\n",
+		(unsigned)magic, (unsigned)mbi);
+	kprintf("baremetal: layout image 0x%llx 0x%llx stack 0x%llx 0x%llx\n",
+		(unsigned long long)k.image_start,
+		(unsigned long long)k.image_end,
+		(unsigned long long)k.stack_start,
+		(unsigned long long)k.stack_end);
+	setup_init(&mb, memory, reserved, SETUP_X86, boot_env());
+	if (magic != MULTIBOOT_BOOTLOADER_MAGIC) {
+		kprintf("baremetal: not started by a multiboot loader\n");
+		boot_run(&mb, err);
+	}
+	flags = mbi_word(mbi, 0);
+	if (flags & MBI_FLAG_CMDLINE) {
+		const char *s = (const char *)(uintptr_t)mbi_word(mbi, 16);
+		size_t n = strnlen(s, sizeof(cmdline) - 1);
+
+		memcpy(cmdline, s, n);
+		cmdline[n] = '\0';
+	}
+	if (flags & MBI_FLAG_MMAP) {
+		mmap_len = mbi_word(mbi, 44);
+		if (mmap_len > sizeof(mmap))
+			mmap_len = sizeof(mmap);
+		memcpy(mmap, (const void *)(uintptr_t)mbi_word(mbi, 48),
+		       mmap_len);
+	}
+	print_hex("cmdline", cmdline, strlen(cmdline));
+	print_hex("mmap", mmap, mmap_len);
+	err = setup_from_multiboot_mmap(&mb, mmap, mmap_len, cmdline, &k, &cl);
+	boot_run(&mb, err);
+}
