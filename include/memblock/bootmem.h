@@ -31,7 +31,7 @@ enum bootmem_backend {
 };
 
 /* reserve_bootmem flags (values as in Linux). */
-#define BOOTMEM_DEFAULT 0
+#define BOOTMEM_DEFAULT	  0
 #define BOOTMEM_EXCLUSIVE (1 << 0)
 
 /** Highest number of nodes the bitmap back end keeps state for. */
@@ -42,11 +42,11 @@ struct bootmem_node {
 	bool online;
 	unsigned long node_min_pfn; /* first pfn the bitmap covers */
 	unsigned long node_low_pfn; /* end (exclusive) of the covered pfns */
-	uint8_t *map;               /* the bitmap: bit set = page reserved */
+	uint8_t *map;		    /* the bitmap: bit set = page reserved */
 	unsigned long bitmap_pfn;   /* where the map lives (0 = host buffer) */
 	unsigned long map_pages;    /* pages of the map (for free_all) */
-	mb_phys_t last_end_off;     /* end of the last allocation, from min */
-	unsigned long hint_idx;     /* page index where the next search starts */
+	mb_phys_t last_end_off;	    /* end of the last allocation, from min */
+	unsigned long hint_idx; /* page index where the next search starts */
 };
 
 /**
@@ -62,12 +62,12 @@ struct bootmem {
 	enum bootmem_backend backend;
 	unsigned page_shift;
 	/* Defaults of the alloc_bootmem* family (from the profile). */
-	mb_phys_t smp_cache_bytes;    /* align of the plain variants */
-	mb_phys_t goal_default;       /* BOOTMEM_LOW_LIMIT */
-	mb_phys_t low_limit;          /* ARCH_LOW_ADDRESS_LIMIT */
-	unsigned bits_per_long;       /* word of free_all's block release */
+	mb_phys_t smp_cache_bytes; /* align of the plain variants */
+	mb_phys_t goal_default;	   /* BOOTMEM_LOW_LIMIT */
+	mb_phys_t low_limit;	   /* ARCH_LOW_ADDRESS_LIMIT */
+	unsigned bits_per_long;	   /* word of free_all's block release */
 	struct bootmem_node node[BOOTMEM_MAX_NODES];
-	bool released;                /* free_all_bootmem ran */
+	bool released; /* free_all_bootmem ran */
 };
 
 /**
@@ -134,8 +134,8 @@ int bootmem_reserve_node(struct bootmem *bm, int nid, mb_phys_t addr,
 
 /** Flags of bootmem_alloc_phys(). */
 #define BOOTMEM_ALLOC_NOPANIC (1u << 0) /* return 0 instead of panicking */
-#define BOOTMEM_ALLOC_NODE (1u << 1)    /* try node @nid first */
-#define BOOTMEM_ALLOC_HIGH (1u << 2)    /* _node_high: above DMA32 first */
+#define BOOTMEM_ALLOC_NODE    (1u << 1) /* try node @nid first */
+#define BOOTMEM_ALLOC_HIGH    (1u << 2) /* _node_high: above DMA32 first */
 
 /**
  * bootmem_alloc_phys - the allocation engine behind every variant: search
@@ -152,9 +152,8 @@ void *__alloc_bootmem_nopanic(struct bootmem *bm, mb_phys_t size,
 			      mb_phys_t align, mb_phys_t goal);
 void *__alloc_bootmem_node(struct bootmem *bm, int nid, mb_phys_t size,
 			   mb_phys_t align, mb_phys_t goal);
-void *__alloc_bootmem_node_nopanic(struct bootmem *bm, int nid,
-				   mb_phys_t size, mb_phys_t align,
-				   mb_phys_t goal);
+void *__alloc_bootmem_node_nopanic(struct bootmem *bm, int nid, mb_phys_t size,
+				   mb_phys_t align, mb_phys_t goal);
 void *__alloc_bootmem_node_high(struct bootmem *bm, int nid, mb_phys_t size,
 				mb_phys_t align, mb_phys_t goal);
 void *__alloc_bootmem_low(struct bootmem *bm, mb_phys_t size, mb_phys_t align,
@@ -165,35 +164,35 @@ void *__alloc_bootmem_low_node(struct bootmem *bm, int nid, mb_phys_t size,
 			       mb_phys_t align, mb_phys_t goal);
 
 /* The kernel's macro family, with the instance as first argument. */
-#define alloc_bootmem(bm, x)                                                  \
+#define alloc_bootmem(bm, x)                                                   \
 	__alloc_bootmem(bm, x, (bm)->smp_cache_bytes, (bm)->goal_default)
-#define alloc_bootmem_align(bm, x, align)                                     \
+#define alloc_bootmem_align(bm, x, align)                                      \
 	__alloc_bootmem(bm, x, align, (bm)->goal_default)
-#define alloc_bootmem_nopanic(bm, x)                                          \
-	__alloc_bootmem_nopanic(bm, x, (bm)->smp_cache_bytes,                 \
+#define alloc_bootmem_nopanic(bm, x)                                           \
+	__alloc_bootmem_nopanic(bm, x, (bm)->smp_cache_bytes,                  \
 				(bm)->goal_default)
-#define alloc_bootmem_pages(bm, x)                                            \
-	__alloc_bootmem(bm, x, (mb_phys_t)1 << (bm)->page_shift,              \
+#define alloc_bootmem_pages(bm, x)                                             \
+	__alloc_bootmem(bm, x, (mb_phys_t)1 << (bm)->page_shift,               \
 			(bm)->goal_default)
-#define alloc_bootmem_pages_nopanic(bm, x)                                    \
-	__alloc_bootmem_nopanic(bm, x, (mb_phys_t)1 << (bm)->page_shift,      \
+#define alloc_bootmem_pages_nopanic(bm, x)                                     \
+	__alloc_bootmem_nopanic(bm, x, (mb_phys_t)1 << (bm)->page_shift,       \
 				(bm)->goal_default)
-#define alloc_bootmem_node(bm, nid, x)                                        \
-	__alloc_bootmem_node(bm, nid, x, (bm)->smp_cache_bytes,               \
+#define alloc_bootmem_node(bm, nid, x)                                         \
+	__alloc_bootmem_node(bm, nid, x, (bm)->smp_cache_bytes,                \
 			     (bm)->goal_default)
-#define alloc_bootmem_node_nopanic(bm, nid, x)                                \
-	__alloc_bootmem_node_nopanic(bm, nid, x, (bm)->smp_cache_bytes,       \
+#define alloc_bootmem_node_nopanic(bm, nid, x)                                 \
+	__alloc_bootmem_node_nopanic(bm, nid, x, (bm)->smp_cache_bytes,        \
 				     (bm)->goal_default)
-#define alloc_bootmem_pages_node(bm, nid, x)                                  \
-	__alloc_bootmem_node(bm, nid, x, (mb_phys_t)1 << (bm)->page_shift,    \
+#define alloc_bootmem_pages_node(bm, nid, x)                                   \
+	__alloc_bootmem_node(bm, nid, x, (mb_phys_t)1 << (bm)->page_shift,     \
 			     (bm)->goal_default)
-#define alloc_bootmem_low(bm, x)                                              \
+#define alloc_bootmem_low(bm, x)                                               \
 	__alloc_bootmem_low(bm, x, (bm)->smp_cache_bytes, 0)
-#define alloc_bootmem_low_pages(bm, x)                                        \
+#define alloc_bootmem_low_pages(bm, x)                                         \
 	__alloc_bootmem_low(bm, x, (mb_phys_t)1 << (bm)->page_shift, 0)
-#define alloc_bootmem_low_pages_nopanic(bm, x)                                \
+#define alloc_bootmem_low_pages_nopanic(bm, x)                                 \
 	__alloc_bootmem_low_nopanic(bm, x, (mb_phys_t)1 << (bm)->page_shift, 0)
-#define alloc_bootmem_low_pages_node(bm, nid, x)                              \
+#define alloc_bootmem_low_pages_node(bm, nid, x)                               \
 	__alloc_bootmem_low_node(bm, nid, x, (mb_phys_t)1 << (bm)->page_shift, \
 				 0)
 

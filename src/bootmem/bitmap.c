@@ -20,7 +20,7 @@ static void bit_write(struct bootmem_node *n, unsigned long idx, bool set)
 	if (set)
 		n->map[idx / 8] |= (uint8_t)(1u << (idx % 8));
 	else
-		n->map[idx / 8] &= (uint8_t)~(1u << (idx % 8));
+		n->map[idx / 8] &= (uint8_t) ~(1u << (idx % 8));
 }
 
 static bool node_covers(const struct bootmem_node *n, unsigned long pfn)
@@ -47,8 +47,8 @@ static int mark_check(struct bootmem *bm, int nid, unsigned long start,
 		      unsigned long end, bool reserve, int flags)
 {
 	for (unsigned long pfn = start; pfn < end; pfn++) {
-		struct bootmem_node *n = nid >= 0 ? &bm->node[nid]
-						  : node_of(bm, pfn);
+		struct bootmem_node *n =
+			nid >= 0 ? &bm->node[nid] : node_of(bm, pfn);
 
 		if (!n || !node_covers(n, pfn))
 			return -MB_EINVAL;
@@ -73,8 +73,8 @@ int bitmap_mark(struct bootmem *bm, int nid, unsigned long start,
 	if (err)
 		return err;
 	for (unsigned long pfn = start; pfn < end; pfn++) {
-		struct bootmem_node *n = nid >= 0 ? &bm->node[nid]
-						  : node_of(bm, pfn);
+		struct bootmem_node *n =
+			nid >= 0 ? &bm->node[nid] : node_of(bm, pfn);
 
 		bit_write(n, pfn - n->node_min_pfn, reserve);
 	}
@@ -117,8 +117,8 @@ static unsigned long next_clear(const struct bootmem_node *n, unsigned long idx,
 }
 
 /* First index in [from, to) whose bit is set, or @to. */
-static unsigned long first_set(const struct bootmem_node *n,
-			       unsigned long from, unsigned long to)
+static unsigned long first_set(const struct bootmem_node *n, unsigned long from,
+			       unsigned long to)
 {
 	while (from < to && !bit_is_set(n, from))
 		from++;
@@ -169,9 +169,8 @@ static mb_phys_t alloc_in_node(struct bootmem *bm, struct bootmem_node *n,
 
 	if (!step)
 		step = 1;
-	unsigned long start = (goal_pfn && goal_pfn > min && goal_pfn < max)
-				      ? goal_pfn
-				      : min;
+	unsigned long start =
+		(goal_pfn && goal_pfn > min && goal_pfn < max) ? goal_pfn : min;
 	unsigned long first = align_up_ul(start, step) - min;
 	unsigned long end = max - min;
 	unsigned long npages = bm_pfn_up(bm, size);
@@ -234,8 +233,8 @@ static mb_phys_t alloc_any_node(struct bootmem *bm, mb_phys_t size,
 		for (int i = 0; i < BOOTMEM_MAX_NODES; i++) {
 			struct bootmem_node *n = &bm->node[i];
 
-			if (!n->online || (have_after &&
-					   n->node_min_pfn <= after))
+			if (!n->online ||
+			    (have_after && n->node_min_pfn <= after))
 				continue;
 			if (!next || n->node_min_pfn < next->node_min_pfn)
 				next = n;
@@ -273,8 +272,8 @@ mb_phys_t bitmap_alloc(struct bootmem *bm, int nid, mb_phys_t size,
 		/* Keep DMA32 for devices: try above it first on big nodes. */
 		mb_phys_t dma32 = bm->mb->profile.zone_dma32_end;
 		unsigned long dma32_pfn = bm_pfn_down(bm, dma32);
-		unsigned long slack = (unsigned long)((128ULL << 20) >>
-						      bm->page_shift);
+		unsigned long slack =
+			(unsigned long)((128ULL << 20) >> bm->page_shift);
 
 		if (home->node_low_pfn > dma32_pfn + slack && goal < dma32) {
 			a = alloc_in_node(bm, home, size, align, dma32, 0);

@@ -71,8 +71,8 @@ long bootmem_init_node(struct bootmem *bm, int nid, unsigned long bitmap_pfn,
 	if (map && buf_len < bytes)
 		return -MB_EINVAL;
 	if (!map)
-		map = mb_phys_to_virt(bm->mb, (mb_phys_t)bitmap_pfn
-						      << bm->page_shift);
+		map = mb_phys_to_virt(bm->mb,
+				      (mb_phys_t)bitmap_pfn << bm->page_shift);
 	if (!map)
 		return -MB_EINVAL;
 	memset(n, 0, sizeof(*n));
@@ -256,9 +256,8 @@ void *__alloc_bootmem_node(struct bootmem *bm, int nid, mb_phys_t size,
 					      BOOTMEM_ALLOC_NODE));
 }
 
-void *__alloc_bootmem_node_nopanic(struct bootmem *bm, int nid,
-				   mb_phys_t size, mb_phys_t align,
-				   mb_phys_t goal)
+void *__alloc_bootmem_node_nopanic(struct bootmem *bm, int nid, mb_phys_t size,
+				   mb_phys_t align, mb_phys_t goal)
 {
 	return as_virt(bm, bootmem_alloc_phys(bm, nid, size, align, goal, 0,
 					      BOOTMEM_ALLOC_NODE |
@@ -291,7 +290,7 @@ void *__alloc_bootmem_low_nopanic(struct bootmem *bm, mb_phys_t size,
 void *__alloc_bootmem_low_node(struct bootmem *bm, int nid, mb_phys_t size,
 			       mb_phys_t align, mb_phys_t goal)
 {
-	return as_virt(bm, bootmem_alloc_phys(bm, nid, size, align, goal,
-					      bm->low_limit,
-					      BOOTMEM_ALLOC_NODE));
+	return as_virt(bm,
+		       bootmem_alloc_phys(bm, nid, size, align, goal,
+					  bm->low_limit, BOOTMEM_ALLOC_NODE));
 }

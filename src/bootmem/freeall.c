@@ -44,9 +44,8 @@ unsigned long bootmem_memblock_free_all(struct memblock *mb,
 	mb_clear_hotplug(mb, 0, mb_phys_addr_max(mb));
 	/* Reserved ranges and NOMAP memory stay out: the free-range walk
 	 * with flags NONE skips both. */
-	mb_for_each_free_range(mb, i, MB_NUMA_NO_NODE, MEMBLOCK_NONE, &start,
-			       &end, NULL)
-	{
+	mb_for_each_free_range (mb, i, MB_NUMA_NO_NODE, MEMBLOCK_NONE, &start,
+				&end, NULL) {
 		mb_phys_t mask = ((mb_phys_t)1 << shift) - 1;
 		unsigned long s = (unsigned long)((start + mask) >> shift);
 		unsigned long e = (unsigned long)(end >> shift);
@@ -97,17 +96,17 @@ int bootmem_arm_init(struct bootmem *bm, mb_phys_t lowmem_end, void *buf,
 		end_pfn = bm_pfn_down(bm, lowmem_end);
 	if (end_pfn <= start_pfn)
 		return -MB_EINVAL;
-	mb_phys_t bytes = (mb_phys_t)bootmem_bootmap_pages(bm, end_pfn -
-							       start_pfn)
-			  << bm->page_shift;
+	mb_phys_t bytes =
+		(mb_phys_t)bootmem_bootmap_pages(bm, end_pfn - start_pfn)
+		<< bm->page_shift;
 	mb_phys_t map = mb_alloc_range_nid(mb, bytes, bm->smp_cache_bytes, 0,
 					   (mb_phys_t)end_pfn << bm->page_shift,
 					   MB_NUMA_NO_NODE, false);
 
 	if (!map)
 		return -MB_ENOMEM;
-	err = bootmem_init_node(bm, 0, bm_pfn_down(bm, map), start_pfn,
-				end_pfn, buf, buf_len);
+	err = bootmem_init_node(bm, 0, bm_pfn_down(bm, map), start_pfn, end_pfn,
+				buf, buf_len);
 	if (err < 0)
 		return (int)err;
 	/* Lowmem memory regions become free pages (whole pages only)... */

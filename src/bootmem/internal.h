@@ -36,8 +36,7 @@ bool bitmap_is_reserved(const struct bootmem *bm, unsigned long pfn);
 
 /* memblock shim (shim.c). */
 int shim_free(struct bootmem *bm, mb_phys_t addr, mb_phys_t size);
-int shim_reserve(struct bootmem *bm, mb_phys_t addr, mb_phys_t size,
-		 int flags);
+int shim_reserve(struct bootmem *bm, mb_phys_t addr, mb_phys_t size, int flags);
 mb_phys_t shim_alloc(struct bootmem *bm, int nid, mb_phys_t size,
 		     mb_phys_t align, mb_phys_t goal, mb_phys_t limit,
 		     unsigned flags);

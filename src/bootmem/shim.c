@@ -13,8 +13,7 @@ int shim_free(struct bootmem *bm, mb_phys_t addr, mb_phys_t size)
 
 /** shim_reserve - reserve_bootmem(): a memblock reserve; EXCLUSIVE refuses
  *  (-MB_EBUSY, no change) a range that overlaps a reservation. */
-int shim_reserve(struct bootmem *bm, mb_phys_t addr, mb_phys_t size,
-		 int flags)
+int shim_reserve(struct bootmem *bm, mb_phys_t addr, mb_phys_t size, int flags)
 {
 	if ((flags & BOOTMEM_EXCLUSIVE) &&
 	    mb_is_region_reserved(bm->mb, addr, size))
@@ -34,8 +33,8 @@ static mb_phys_t core_early(struct bootmem *bm, int nid, mb_phys_t size,
 
 	if (limit > cur)
 		limit = cur;
-	mb_phys_t a = mb_find_in_range_node(mb, size, align, goal, limit, nid,
-					    fl);
+	mb_phys_t a =
+		mb_find_in_range_node(mb, size, align, goal, limit, nid, fl);
 
 	if (!a && fl != MEMBLOCK_NONE)
 		a = mb_find_in_range_node(mb, size, align, goal, limit, nid,

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #define H_REGIONS 256
-#define H_LINES 64
+#define H_LINES	  64
 
 struct harness {
 	struct memblock mb;
@@ -90,8 +90,7 @@ static inline struct harness *h_new(const struct mb_profile *p,
 		h->arena = malloc((size_t)arena_size);
 		memset(h->arena, 0xaa, (size_t)arena_size);
 	}
-	mb_init(&h->mb, p, &env, h->mem, H_REGIONS, h->res, H_REGIONS, NULL,
-		0);
+	mb_init(&h->mb, p, &env, h->mem, H_REGIONS, h->res, H_REGIONS, NULL, 0);
 	return h;
 }
 
@@ -111,16 +110,16 @@ static inline bool h_printed(const struct harness *h, const char *s)
 }
 
 /* Run @stmt expecting a panic; (h)->panicked tells whether the hook fired. */
-#define H_EXPECT_PANIC(h, stmt)                                               \
-	do {                                                                  \
-		(h)->panicked = false;                                        \
-		(h)->panic_armed = true;                                      \
-		if (setjmp((h)->panic_jmp) == 0) {                            \
-			stmt;                                                 \
-		} else {                                                      \
-			(h)->panicked = true;                                 \
-		}                                                             \
-		(h)->panic_armed = false;                                     \
+#define H_EXPECT_PANIC(h, stmt)                                                \
+	do {                                                                   \
+		(h)->panicked = false;                                         \
+		(h)->panic_armed = true;                                       \
+		if (setjmp((h)->panic_jmp) == 0) {                             \
+			stmt;                                                  \
+		} else {                                                       \
+			(h)->panicked = true;                                  \
+		}                                                              \
+		(h)->panic_armed = false;                                      \
 	} while (0)
 
 #endif

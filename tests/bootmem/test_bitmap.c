@@ -16,9 +16,9 @@
 
 #include "harness.h"
 
-#define BASE 0x60000000ULL
-#define SIZE 0x01000000ULL
-#define PFN0 0x60000ul
+#define BASE   0x60000000ULL
+#define SIZE   0x01000000ULL
+#define PFN0   0x60000ul
 #define NPAGES 4096ul
 
 struct fixture {
@@ -33,9 +33,8 @@ static int setup(void **state)
 
 	f->h = h_new(&mb_profile_arm32, BASE, SIZE);
 	assert_int_equal(mb_add(&f->h->mb, BASE, SIZE), 0);
-	assert_int_equal(bootmem_init(&f->bm, &f->h->mb,
-				      BOOTMEM_BACKEND_BITMAP),
-			 0);
+	assert_int_equal(
+		bootmem_init(&f->bm, &f->h->mb, BOOTMEM_BACKEND_BITMAP), 0);
 	/* 4096 bits = 512 bytes, already a multiple of 4 (32-bit long). */
 	assert_int_equal(bootmem_init_node(&f->bm, 0, PFN0 + NPAGES - 1, PFN0,
 					   PFN0 + NPAGES, f->map,
@@ -119,9 +118,8 @@ static void test_reserve_rounds_outward(void **state)
 	/* Free pages 0x60010 .. 0x6001f. */
 	assert_int_equal(bootmem_free(&f->bm, BASE + 0x10000, 0x10000), 0);
 	/* [0x60010fff, 0x60011001) touches pages 0x60010 and 0x60011. */
-	assert_int_equal(bootmem_reserve(&f->bm, BASE + 0x10fff, 2,
-					 BOOTMEM_DEFAULT),
-			 0);
+	assert_int_equal(
+		bootmem_reserve(&f->bm, BASE + 0x10fff, 2, BOOTMEM_DEFAULT), 0);
 	assert_true(bootmem_is_reserved(&f->bm, PFN0 + 0x10));
 	assert_true(bootmem_is_reserved(&f->bm, PFN0 + 0x11));
 	assert_false(bootmem_is_reserved(&f->bm, PFN0 + 0x12));
@@ -264,7 +262,8 @@ static void test_alignment_steps(void **state)
 			 BASE + 0x10000);
 	/* Non-power-of-two alignment is refused. */
 	assert_int_equal(bootmem_alloc_phys(&f->bm, MB_NUMA_NO_NODE, 0x1000,
-					    0x3000, 0, 0, BOOTMEM_ALLOC_NOPANIC),
+					    0x3000, 0, 0,
+					    BOOTMEM_ALLOC_NOPANIC),
 			 0);
 }
 
@@ -341,9 +340,8 @@ static void test_nodes(void **state)
 			 -MB_EINVAL);
 	assert_int_equal(bootmem_free_node(bm, 1, BASE + 0x900000, 0x1000),
 			 -MB_EINVAL); /* still free: double free refused */
-	assert_int_equal(bootmem_reserve_node(bm, 1, BASE + 0x900000, 0x1000,
-					      0),
-			 0);
+	assert_int_equal(
+		bootmem_reserve_node(bm, 1, BASE + 0x900000, 0x1000, 0), 0);
 	assert_int_equal(bootmem_free_node(bm, 1, BASE + 0x900000, 0x1000), 0);
 	assert_int_equal(bootmem_free_node(bm, 5, BASE, 0x1000), -MB_EINVAL);
 }
@@ -423,9 +421,9 @@ static void test_init_single_and_errors(void **state)
 	assert_int_equal(bootmem_init_node(&bm, 1, 0x100, 0, 64, NULL, 0),
 			 -MB_EINVAL);
 	/* Buffer too small: 64 pages need 8 bytes. */
-	assert_int_equal(bootmem_init_node(&bm, 1, 0, 0, 64, small,
-					   sizeof(small)),
-			 -MB_EINVAL);
+	assert_int_equal(
+		bootmem_init_node(&bm, 1, 0, 0, 64, small, sizeof(small)),
+		-MB_EINVAL);
 	/* The shim has no nodes to initialise. */
 	assert_int_equal(bootmem_init(&bm, &f->h->mb, BOOTMEM_BACKEND_MEMBLOCK),
 			 0);

@@ -28,9 +28,8 @@ static int setup(void **state)
 
 	f->h = h_new(&mb_profile_arm32, BASE, SIZE);
 	assert_int_equal(mb_add(&f->h->mb, BASE, SIZE), 0);
-	assert_int_equal(bootmem_init(&f->bm, &f->h->mb,
-				      BOOTMEM_BACKEND_MEMBLOCK),
-			 0);
+	assert_int_equal(
+		bootmem_init(&f->bm, &f->h->mb, BOOTMEM_BACKEND_MEMBLOCK), 0);
 	*state = f;
 	return 0;
 }
@@ -79,9 +78,9 @@ static void test_reserve_exclusive(void **state)
 	struct fixture *f = *state;
 	struct memblock *mb = &f->h->mb;
 
-	assert_int_equal(bootmem_reserve(&f->bm, BASE + 0x1000, 0x1000,
-					 BOOTMEM_DEFAULT),
-			 0);
+	assert_int_equal(
+		bootmem_reserve(&f->bm, BASE + 0x1000, 0x1000, BOOTMEM_DEFAULT),
+		0);
 	/* Overlaps [0x60001000, 0x60002000): refused, no change. */
 	assert_int_equal(bootmem_reserve(&f->bm, BASE + 0x1800, 0x1000,
 					 BOOTMEM_EXCLUSIVE),
@@ -146,12 +145,12 @@ static void test_low_on_x86(void **state)
 	assert_int_equal((uintptr_t)alloc_bootmem_pages(&bm, 0x1000),
 			 0x13ffff000ULL);
 	/* _low_node and _nopanic low behave alike (next page down). */
-	assert_int_equal((uintptr_t)alloc_bootmem_low_pages_node(&bm, 0,
-								 0x1000),
-			 0xffffd000ULL);
-	assert_int_equal((uintptr_t)alloc_bootmem_low_pages_nopanic(&bm,
-								    0x1000),
-			 0xffffc000ULL);
+	assert_int_equal(
+		(uintptr_t)alloc_bootmem_low_pages_node(&bm, 0, 0x1000),
+		0xffffd000ULL);
+	assert_int_equal(
+		(uintptr_t)alloc_bootmem_low_pages_nopanic(&bm, 0x1000),
+		0xffffc000ULL);
 	h_free(h);
 }
 
@@ -173,15 +172,15 @@ static void test_nodes(void **state)
 	assert_int_equal((uintptr_t)alloc_bootmem_pages(&bm, 0x1000),
 			 0x7ffff000);
 	/* _node_high is a plain node request in the shim. */
-	assert_int_equal((uintptr_t)__alloc_bootmem_node_high(&bm, 1, 0x1000,
-							      0x1000, 0),
-			 0x7fffe000);
+	assert_int_equal(
+		(uintptr_t)__alloc_bootmem_node_high(&bm, 1, 0x1000, 0x1000, 0),
+		0x7fffe000);
 	/* Node 0 exhausted: the node request falls back to any node. */
 	assert_int_equal(mb_reserve(&h->mb, 0x40000000, 0x20000000), 0);
 	assert_int_equal((uintptr_t)alloc_bootmem_pages_node(&bm, 0, 0x1000),
 			 0x7fffd000);
-	assert_int_equal((uintptr_t)__alloc_bootmem_node_nopanic(
-				 &bm, 0, 0x1000, 0x1000, 0),
+	assert_int_equal((uintptr_t)__alloc_bootmem_node_nopanic(&bm, 0, 0x1000,
+								 0x1000, 0),
 			 0x7fffc000);
 	h_free(h);
 }
