@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * memblock replay LOG... [--json] [-v] [--profile arm32|arm64|x86_64]
+ *
+ * Command line, input checks and the summary. Exit status: 0 when every
+ * allocation, dump and doubling matched; 1 on a mismatch; 2 on bad usage
+ * or input that cannot be replayed (unreadable, no memblock lines,
+ * truncated).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "replay.h"
+
+static void replay_usage(FILE *f)
+{
+	fprintf(f,
+		"usage: memblock replay LOG... [--json] [-v] "
+		"[--profile arm32|arm64|x86_64]\n\n"
+		"Re-run every memblock operation of Linux memblock=debug "
+		"console logs through\nthe library and check each allocation's "
+		"placement and each MEMBLOCK\nconfiguration dump. A markdown "
+		"file quoting a log is accepted.\n\n"
+		"  --json      machine-readable result on stdout\n"
+		"  -v          print every check, not only mismatches\n"
+		"  --profile   force the machine profile (default: detected)\n\n"
+		"Last line: replay: A/B allocations matched, D/E dumps "
+		"matched\nExit: 0 all matched, 1 mismatch, 2 bad input.\n");
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL, *nb;
+	size_t cap = 0, n = 0, got;
+
+	if (!f)
+		return NULL;
+	for (;;) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			nb = realloc(buf, cap);
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				errno = ENOMEM;
+				return NULL;
+			}
+			buf = nb;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		free(buf);
+		fclose(f);
+		errno = EIO;
+		return NULL;
+	}
+	fclose(f);
+	*len = n;
+	return buf ? buf : calloc(1, 1);
+}
+
+/* Why a parsed log cannot be replayed, or NULL. */
+static const char *unusable(const struct lp_log *log, unsigned *line)
+{
+	size_t i;
+
+	*line = log->lines;
+	if (log->oom)
+		return "out of memory";
+	if (!log->memblock_lines)
+		return "no memblock lines (boot with memblock=debug)";
+	if (log->last_line_cut)
+		return "truncated log (last line cut)";
+	for (i = 0; i < log->n; i++)
+		if (log->recs[i].kind == LP_DUMP && !log->recs[i].complete) {
+			*line = log->recs[i].line;
+			return "truncated log (incomplete MEMBLOCK dump)";
+		}
+	for (i = log->n; i-- > 0;) {
+		const struct lp_record *r = &log->recs[i];
+
+		if (r->kind > LP_DUMP)
+			continue;
+		if (r->kind == LP_ALLOC) {
+			*line = r->line;
+			return "truncated log (request without its result)";
+		}
+		break;
+	}
+	return NULL;
+}
+
+static void free_engine(struct rp_engine *e)
+{
+	unsigned i;
+
+	for (i = 0; i < e->ngrown; i++)
+		free(e->grown[i]);
+	free(e->mem0);
+	free(e->rsv0);
+}
+
+/* Replay one file; add its figures to @sum. Return: 0, 1 or 2. */
+static int replay_file(const char *path, const struct rp_opts *o,
+		       struct rp_stats *sum, bool first)
+{
+	struct lp_log log;
+	struct rp_engine *e;
+	const char *why;
+	unsigned line;
+	size_t len;
+	char *buf = read_file(path, &len);
+	int rc;
+
+	if (!buf) {
+		fprintf(stderr, "memblock replay: %s: cannot read: %s\n", path,
+			strerror(errno));
+		return 2;
+	}
+	lp_parse(buf, len, &log);
+	why = unusable(&log, &line);
+	if (why) {
+		fprintf(stderr, "memblock replay: %s:%u: %s\n", path, line,
+			why);
+		lp_free(&log);
+		free(buf);
+		return 2;
+	}
+	e = calloc(1, sizeof(*e));
+	if (!e) {
+		lp_free(&log);
+		free(buf);
+		fprintf(stderr, "memblock replay: out of memory\n");
+		return 2;
+	}
+	e->log = &log;
+	e->path = path;
+	e->opts = o;
+	rp_context_scan(&log, o->profile, &e->ctx);
+	if (o->json)
+		fprintf(o->out,
+			"%s{\"file\":\"%s\",\"profile\":\"%s\",\"style\":%d,"
+			"\"mismatches\":[\n",
+			first ? "" : ",", path, e->ctx.profile->name,
+			e->ctx.style == MB_STYLE_LINUX_4 ? 4 : 6);
+	rc = rp_engine_run(e);
+	if (rc < 0) {
+		fprintf(stderr, "memblock replay: %s: cannot seed the state\n",
+			path);
+		rc = 2;
+	} else {
+		struct rp_stats *s = &e->st;
+
+		rc = s->alloc_ok == s->alloc_total &&
+				     s->dump_ok == s->dump_total &&
+				     s->double_ok == s->double_total &&
+				     !s->other_mismatch
+			     ? 0
+			     : 1;
+		if (o->json)
+			fprintf(o->out,
+				"],\"allocations\":{\"matched\":%u,\"total\":%u},"
+				"\"dumps\":{\"matched\":%u,\"total\":%u},"
+				"\"doublings\":{\"matched\":%u,\"total\":%u},"
+				"\"other_mismatches\":%u,\"ok\":%s}\n",
+				s->alloc_ok, s->alloc_total, s->dump_ok,
+				s->dump_total, s->double_ok, s->double_total,
+				s->other_mismatch, rc ? "false" : "true");
+		else
+			fprintf(o->out,
+				"%s: %u/%u allocations matched, %u/%u dumps "
+				"matched, %u/%u doublings, profile %s%s\n",
+				path, s->alloc_ok, s->alloc_total, s->dump_ok,
+				s->dump_total, s->double_ok, s->double_total,
+				e->ctx.profile->name,
+				e->ctx.style == MB_STYLE_LINUX_4 ? " (4.x names)"
+								 : "");
+		sum->alloc_ok += s->alloc_ok;
+		sum->alloc_total += s->alloc_total;
+		sum->dump_ok += s->dump_ok;
+		sum->dump_total += s->dump_total;
+		sum->double_ok += s->double_ok;
+		sum->double_total += s->double_total;
+		sum->other_mismatch += s->other_mismatch;
+	}
+	free_engine(e);
+	free(e);
+	lp_free(&log);
+	free(buf);
+	return rc;
+}
+
+int cmd_replay(int argc, char **argv)
+{
+	struct rp_opts o = {0};
+	struct rp_stats sum = {0};
+	int i, nfiles = 0, rc = 0, r;
+	bool first = true;
+
+	o.out = stdout;
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			replay_usage(stdout);
+			return 0;
+		} else if (!strcmp(argv[i], "--json")) {
+			o.json = true;
+		} else if (!strcmp(argv[i], "-v") ||
+			   !strcmp(argv[i], "--verbose")) {
+			o.verbose = true;
+		} else if (!strcmp(argv[i], "--profile")) {
+			if (i + 1 >= argc ||
+			    !(o.profile = mb_profile_by_name(argv[++i]))) {
+				fprintf(stderr, "memblock replay: --profile "
+						"needs arm32, arm64 or x86_64\n");
+				return 2;
+			}
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr,
+				"memblock replay: unknown option '%s'\n",
+				argv[i]);
+			return 2;
+		} else {
+			nfiles++;
+		}
+	}
+	if (!nfiles) {
+		replay_usage(stderr);
+		return 2;
+	}
+	o.progress = isatty(2) && !o.json;
+	if (o.json)
+		fprintf(o.out, "{\"logs\":[\n");
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--profile")) {
+			i++;
+			continue;
+		}
+		if (argv[i][0] == '-' && argv[i][1])
+			continue;
+		r = replay_file(argv[i], &o, &sum, first);
+		first = false;
+		if (r > rc)
+			rc = r;
+	}
+	if (o.json)
+		fprintf(o.out,
+			"],\"summary\":\"replay: %u/%u allocations matched, "
+			"%u/%u dumps matched\",\"ok\":%s}\n",
+			sum.alloc_ok, sum.alloc_total, sum.dump_ok,
+			sum.dump_total, rc ? "false" : "true");
+	else
+		fprintf(o.out,
+			"replay: %u/%u allocations matched, %u/%u dumps "
+			"matched\n",
+			sum.alloc_ok, sum.alloc_total, sum.dump_ok,
+			sum.dump_total);
+	return rc;
+}

@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * What the log's own lines tell about the machine and its phases, read
+ * from lines other than the ones being checked: the profile (address
+ * width, x86 / arm64 markers, 4.x names), the x86 current_limit switch,
+ * movable_node, the NUMA init point, HighMem and ZONE_DMA bounds, and the
+ * kind of request behind each result-only reserve line.
+ */
+#include <string.h>
+
+#include "replay.h"
+
+static bool has_prefix(const char *s, const char *p)
+{
+	return !strncmp(s, p, strlen(p));
+}
+
+bool rp_is_alloc_result(const struct lp_record *r)
+{
+	return r->kind == LP_RESERVE &&
+	       (has_prefix(r->caller, "memblock_alloc_range_nid") ||
+		has_prefix(r->caller, "memblock_virt_alloc_internal") ||
+		has_prefix(r->caller, "memblock_alloc_internal"));
+}
+
+bool rp_is_double_reserve(const struct lp_record *r)
+{
+	return r->kind == LP_RESERVE &&
+	       has_prefix(r->caller, "memblock_double_array");
+}
+
+size_t rp_next_dump(const struct lp_log *log, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < log->n; i++)
+		if (log->recs[i].kind == LP_DUMP)
+			return i;
+	return RP_NONE;
+}
+
+static bool text_has(const struct lp_record *r, const char *s)
+{
+	size_t n = strlen(s), i;
+
+	for (i = 0; i + n <= r->text_len; i++)
+		if (!memcmp(r->text + i, s, n))
+			return true;
+	return false;
+}
+
+static bool is_x86_log(const struct lp_log *log)
+{
+	size_t i;
+
+	for (i = 0; i < log->n; i++) {
+		const struct lp_record *r = &log->recs[i];
+
+		if (r->kind == LP_CTX_E820 || r->kind == LP_CTX_LAST_PFN)
+			return true;
+		if (r->kind <= LP_ALLOC &&
+		    (has_prefix(r->caller, "e820__") ||
+		     has_prefix(r->caller, "reserve_real_mode") ||
+		     has_prefix(r->caller, "smp_scan_config")))
+			return true;
+	}
+	return false;
+}
+
+static bool is_4x_log(const struct lp_log *log)
+{
+	size_t i;
+
+	for (i = 0; i < log->n; i++) {
+		const struct lp_record *r = &log->recs[i];
+
+		if ((r->kind == LP_ALLOC &&
+		     (r->fn == LP_FN_VIRT_ALLOC_TRY_NID ||
+		      r->fn == LP_FN_VIRT_ALLOC_TRY_NID_NOPANIC)) ||
+		    (r->kind == LP_PHYS_FREE &&
+		     !strcmp(r->func, "__memblock_free_early")))
+			return true;
+	}
+	return false;
+}
+
+/* The NUMA init point: the first NUMA message, or the first NODE_DATA
+ * result line (its "NODE_DATA(n) allocated" message comes after it). */
+static size_t find_numa_point(const struct lp_log *log)
+{
+	size_t i;
+	int nid;
+
+	for (i = 0; i < log->n; i++) {
+		const struct lp_record *r = &log->recs[i];
+
+		if (r->kind == LP_CTX_NUMA || r->kind == LP_CTX_NODE_DATA)
+			return i;
+		if (rp_is_alloc_result(r) &&
+		    rp_infer_kind(log, i, &nid) == RP_INFER_NODE_DATA)
+			return i;
+	}
+	return RP_NONE;
+}
+
+/* x86: current_limit is 1 MiB until init_mem_mapping() has mapped RAM;
+ * the first line of the next phase (ACPI tables, NUMA, zones, or a
+ * virtual allocation request) after the first dump marks the switch. */
+static size_t find_x86_limit_point(const struct lp_log *log, size_t from)
+{
+	size_t i;
+
+	for (i = from == RP_NONE ? 0 : from; i < log->n; i++) {
+		const struct lp_record *r = &log->recs[i];
+
+		switch (r->kind) {
+		case LP_CTX_ACPI:
+		case LP_CTX_SRAT:
+		case LP_CTX_NUMA:
+		case LP_CTX_NODE_DATA:
+		case LP_CTX_ZONE:
+			return i;
+		case LP_ALLOC:
+			if (r->fn != LP_FN_PHYS_ALLOC_RANGE)
+				return i;
+			break;
+		default:
+			break;
+		}
+	}
+	return RP_NONE;
+}
+
+int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
+		    struct rp_context *ctx)
+{
+	size_t i;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->is_x86 = is_x86_log(log);
+	if (forced) {
+		ctx->profile = forced;
+	} else if (log->width == 8) {
+		ctx->profile = &mb_profile_arm32;
+	} else {
+		ctx->profile = ctx->is_x86 ? &mb_profile_x86_64
+					   : &mb_profile_arm64;
+	}
+	ctx->is_x86 = !strcmp(ctx->profile->name, "x86_64");
+	ctx->is_arm32 = ctx->profile->phys_bits == 32;
+	ctx->is_arm64 = !ctx->is_x86 && !ctx->is_arm32;
+	ctx->style = is_4x_log(log) ? MB_STYLE_LINUX_4 : MB_STYLE_LINUX_6;
+	ctx->first_dump = rp_next_dump(log, 0);
+	ctx->numa_point = find_numa_point(log);
+	ctx->limit_point = ctx->is_x86
+				   ? find_x86_limit_point(log, ctx->first_dump)
+				   : RP_NONE;
+	ctx->trim_dump = RP_NONE;
+	for (i = 0; i < log->n; i++) {
+		const struct lp_record *r = &log->recs[i];
+
+		if (r->kind == LP_CTX_CMDLINE && text_has(r, "movable_node"))
+			ctx->movable_node = true;
+		if (r->kind == LP_CTX_ZONE && !r->empty &&
+		    !strcmp(r->name, "HighMem") && !ctx->lowmem_end)
+			ctx->lowmem_end = r->base;
+		if (r->kind == LP_CTX_ZONE && !r->empty &&
+		    !strcmp(r->name, "DMA") && !ctx->dma_limit)
+			ctx->dma_limit = r->end + 1;
+		/* x86 trims memory to pages at the end of e820 setup */
+		if (ctx->is_x86 && ctx->trim_dump == RP_NONE &&
+		    r->kind == LP_ADD && has_prefix(r->caller, "e820__"))
+			ctx->trim_dump = rp_next_dump(log, i);
+	}
+	if (ctx->is_x86 && ctx->trim_dump == RP_NONE)
+		ctx->trim_dump = ctx->first_dump;
+	return 0;
+}
+
+/* Look at the few context lines after result line @i. */
+enum rp_infer rp_infer_kind(const struct lp_log *log, size_t i, int *nid)
+{
+	const struct lp_record *r = &log->recs[i];
+	size_t j;
+
+	*nid = MB_NUMA_NO_NODE;
+	for (j = i + 1; j < log->n && j <= i + 3; j++) {
+		const struct lp_record *n = &log->recs[j];
+
+		if (n->kind <= LP_DUMP && n->kind != LP_DOUBLED &&
+		    !rp_is_double_reserve(n))
+			break; /* the next memblock operation */
+		if (n->kind == LP_CTX_NODE_DATA) {
+			*nid = n->nid;
+			return RP_INFER_NODE_DATA;
+		}
+		if (n->kind == LP_CTX_CMA && n->size == r->size)
+			return RP_INFER_CMA;
+	}
+	return RP_INFER_GENERIC;
+}

@@ -1,0 +1,573 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The forward walk. Every memblock operation of the log is re-run through
+ * the library; what the library itself traces (its own reserve of an
+ * allocation, a grown array and its reserve) is captured and compared
+ * with the lines that follow in the log.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay.h"
+
+static const enum mb_event_kind lp_to_ev[] = {
+	[LP_ADD] = MB_EV_ADD,
+	[LP_ADD_NODE] = MB_EV_ADD_NODE,
+	[LP_REMOVE] = MB_EV_REMOVE,
+	[LP_RESERVE] = MB_EV_RESERVE,
+	[LP_PHYS_FREE] = MB_EV_PHYS_FREE,
+	[LP_FREE_LATE] = MB_EV__COUNT,
+	[LP_RANGE_OTHER] = MB_EV__COUNT,
+	[LP_ALLOC] = MB_EV__COUNT,
+	[LP_DOUBLED] = MB_EV_DOUBLED,
+	[LP_DOUBLE_FAILED] = MB_EV_DOUBLE_FAILED,
+};
+
+/* ---- library hooks ---- */
+
+static void on_event(void *ctx, const struct mb_event *ev)
+{
+	struct rp_engine *e = ctx;
+	struct rp_event *q;
+
+	if (!e->capture || ev->kind == MB_EV_MESSAGE || e->qn >= RP_QUEUE)
+		return;
+	q = &e->q[e->qn++];
+	memset(q, 0, sizeof(*q));
+	q->kind = ev->kind;
+	q->caller_kind = ev->caller_kind;
+	q->base = ev->base;
+	q->size = ev->size;
+	q->align = ev->align;
+	q->min = ev->min;
+	q->max = ev->max;
+	q->nid = ev->nid;
+	q->new_max = ev->new_max;
+	if (ev->name)
+		snprintf(q->name, sizeof(q->name), "%s", ev->name);
+}
+
+/* Nothing is mapped: the library touches no memory of the machine. */
+static void *no_mapping(void *ctx, mb_phys_t phys)
+{
+	(void)ctx;
+	(void)phys;
+	return NULL;
+}
+
+static struct memblock_region *table_alloc(void *ctx, mb_phys_t phys,
+					   size_t entries)
+{
+	struct rp_engine *e = ctx;
+	struct memblock_region *r;
+
+	(void)phys;
+	if (e->ngrown == sizeof(e->grown) / sizeof(e->grown[0]))
+		return NULL;
+	r = calloc(entries, sizeof(*r));
+	if (r)
+		e->grown[e->ngrown++] = r;
+	return r;
+}
+
+static void table_free(void *ctx, struct memblock_region *regions,
+		       size_t entries)
+{
+	struct rp_engine *e = ctx;
+	unsigned i;
+
+	(void)entries;
+	for (i = 0; i < e->ngrown; i++)
+		if (e->grown[i] == regions) {
+			free(regions);
+			e->grown[i] = e->grown[--e->ngrown];
+			return;
+		}
+}
+
+/* ---- output of one check ---- */
+
+static void print_place(FILE *f, bool json, const char *key, bool have,
+			mb_phys_t base, mb_phys_t size)
+{
+	if (json) {
+		if (!have)
+			fprintf(f, ",\"%s\":null", key);
+		else if (size)
+			fprintf(f,
+				",\"%s\":{\"base\":\"0x%" PRIx64
+				"\",\"end\":\"0x%" PRIx64 "\"}",
+				key, base, base + size - 1);
+		else
+			fprintf(f, ",\"%s\":\"0x%" PRIx64 "\"", key, base);
+		return;
+	}
+	if (!have)
+		fprintf(f, " %s none", key);
+	else if (size)
+		fprintf(f, " %s [0x%" PRIx64 "-0x%" PRIx64 "]", key, base,
+			base + size - 1);
+	else
+		fprintf(f, " %s 0x%" PRIx64, key, base);
+}
+
+static void json_string(FILE *f, const char *s, size_t n)
+{
+	size_t i;
+
+	fputc('"', f);
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch == '"' || ch == '\\')
+			fprintf(f, "\\%c", ch);
+		else if (ch < 0x20 || ch >= 0x7f)
+			fprintf(f, "\\u%04x", ch);
+		else
+			fputc(ch, f);
+	}
+	fputc('"', f);
+}
+
+void rp_mismatch(struct rp_engine *e, const struct lp_record *r,
+		 const char *what, bool have_expected, mb_phys_t exp_base,
+		 mb_phys_t exp_size, bool have_actual, mb_phys_t act_base,
+		 mb_phys_t act_size)
+{
+	FILE *f = e->opts->out;
+	mb_phys_t near = have_expected ? exp_base : act_base;
+
+	if (e->opts->json) {
+		fprintf(f, "%s{\"line\":%u,\"check\":", e->json_first ? "" : ",",
+			r->line);
+		e->json_first = false;
+		json_string(f, what, strlen(what));
+		fprintf(f, ",\"text\":");
+		json_string(f, r->text, r->text_len);
+		print_place(f, true, "expected", have_expected, exp_base,
+			    exp_size);
+		print_place(f, true, "actual", have_actual, act_base, act_size);
+		fprintf(f, ",\"free_near\":[");
+		rp_print_free_near(e, f, near, true);
+		fprintf(f, "]}\n");
+		return;
+	}
+	fprintf(f, "%s:%u: MISMATCH %s:", e->path, r->line, what);
+	print_place(f, false, "expected", have_expected, exp_base, exp_size);
+	print_place(f, false, "actual", have_actual, act_base, act_size);
+	fprintf(f, "\n    %.*s\n", (int)r->text_len, r->text);
+	fprintf(f, "    state: current_limit 0x%" PRIx64 ", %s\n",
+		e->mb.current_limit, e->mb.bottom_up ? "bottom-up" : "top-down");
+	rp_print_free_near(e, f, near, false);
+}
+
+void rp_verbose(struct rp_engine *e, const struct lp_record *r,
+		const char *what)
+{
+	if (!e->opts->verbose || e->opts->json)
+		return;
+	fprintf(e->opts->out, "%s:%u: ok %s: %.*s\n", e->path, r->line, what,
+		(int)r->text_len, r->text);
+}
+
+/* ---- the event queue ---- */
+
+static void queue_clear(struct rp_engine *e)
+{
+	e->qn = e->qhead = 0;
+}
+
+static struct rp_event *queue_head(struct rp_engine *e)
+{
+	return e->qhead < e->qn ? &e->q[e->qhead] : NULL;
+}
+
+/* Library events nobody matched: lines the kernel did not print. */
+static void queue_flush(struct rp_engine *e, const struct lp_record *r)
+{
+	struct rp_event *q;
+
+	while ((q = queue_head(e))) {
+		e->st.other_mismatch++;
+		rp_mismatch(e, r, "library traced an operation the log lacks",
+			    false, 0, 0, true, q->base, q->size);
+		e->qhead++;
+	}
+	queue_clear(e);
+}
+
+/* Does the queue head stand for log line @r? Pop it if so. */
+static bool queue_take(struct rp_engine *e, const struct lp_record *r)
+{
+	struct rp_event *q = queue_head(e);
+
+	if (!q || r->kind > LP_DOUBLE_FAILED || q->kind != lp_to_ev[r->kind])
+		return false;
+	if (r->kind != LP_DOUBLE_FAILED &&
+	    (q->base != r->base || q->size != r->size))
+		return false;
+	e->qhead++;
+	return true;
+}
+
+/* ---- the request whose result line is awaited ---- */
+
+static void finish_pending(struct rp_engine *e, const struct lp_record *next)
+{
+	const struct lp_record *req;
+	struct rp_event *q;
+
+	if (e->pending_req == RP_NONE)
+		return;
+	req = &e->log->recs[e->pending_req];
+	e->pending_req = RP_NONE;
+	q = queue_head(e);
+	if (q && q->kind == MB_EV_RESERVE) {
+		/* the library placed it, the kernel printed no result */
+		rp_mismatch(e, req, "allocation (no result in log)", false, 0,
+			    0, true, q->base, q->size);
+		e->qhead++;
+		(void)next;
+		return;
+	}
+	e->st.alloc_ok++; /* both failed */
+	rp_verbose(e, req, "allocation failed in both");
+}
+
+/* ---- operations ---- */
+
+static void run_plain(struct rp_engine *e, size_t i)
+{
+	const struct lp_record *r = &e->log->recs[i];
+	struct memblock *mb = &e->mb;
+	size_t d;
+
+	if (queue_take(e, r)) {
+		rp_verbose(e, r, "library traced it too");
+		return;
+	}
+	finish_pending(e, r);
+	queue_flush(e, r);
+	e->capture = true;
+	switch (r->kind) {
+	case LP_ADD:
+		mb_add(mb, r->base, r->size);
+		break;
+	case LP_ADD_NODE:
+		mb_add_node(mb, r->base, r->size, r->nid,
+			    (enum memblock_flags)r->flags);
+		break;
+	case LP_REMOVE:
+		mb_remove(mb, r->base, r->size);
+		break;
+	case LP_RESERVE:
+		mb_reserve(mb, r->base, r->size);
+		break;
+	case LP_PHYS_FREE:
+		mb_phys_free(mb, r->base, r->size);
+		break;
+	default:
+		break;
+	}
+	e->capture = false;
+	queue_take(e, r); /* the operation's own trace line */
+	if (r->kind == LP_ADD || r->kind == LP_ADD_NODE) {
+		d = rp_next_dump(e->log, i);
+		if (d != RP_NONE)
+			rp_apply_flags(e, &e->log->recs[d], r->base, r->size);
+	}
+}
+
+static bool request_fields_match(const struct rp_event *q,
+				 const struct lp_record *r)
+{
+	return q->size == r->size && q->align == r->align &&
+	       q->min == r->from && q->max == r->max_addr &&
+	       (!r->has_nid || q->nid == r->nid);
+}
+
+static void run_request(struct rp_engine *e, size_t i)
+{
+	const struct lp_record *r = &e->log->recs[i];
+	struct memblock *mb = &e->mb;
+	struct rp_event *q;
+
+	finish_pending(e, r);
+	queue_flush(e, r);
+	e->st.alloc_total++;
+	e->capture = true;
+	switch (r->fn) {
+	case LP_FN_PHYS_ALLOC_RANGE:
+		mb_phys_alloc_range(mb, r->size, r->align, r->from,
+				    r->max_addr);
+		break;
+	case LP_FN_ALLOC_TRY_NID_RAW:
+		mb_alloc_try_nid_raw(mb, r->size, r->align, r->from,
+				     r->max_addr, r->nid);
+		break;
+	case LP_FN_ALLOC_EXACT_NID_RAW:
+		mb_alloc_exact_nid_raw(mb, r->size, r->align, r->from,
+				       r->max_addr, r->nid);
+		break;
+	default: /* try_nid, 4.x virt_alloc_try_nid[_nopanic] */
+		mb_alloc_try_nid(mb, r->size, r->align, r->from, r->max_addr,
+				 r->nid);
+		break;
+	}
+	e->capture = false;
+	q = queue_head(e);
+	if (q && q->kind != MB_EV_RESERVE && q->kind != MB_EV_DOUBLED) {
+		if (!request_fields_match(q, r)) {
+			e->st.other_mismatch++;
+			rp_mismatch(e, r, "request trace fields", false, 0, 0,
+				    true, q->size, 0);
+		}
+		e->qhead++;
+	}
+	e->pending_req = i;
+}
+
+/*
+ * pageblock_order: the huge page order where the kernel has huge pages
+ * (64-bit profiles: 2 MiB), else MAX_ORDER - 1 (32-bit ARM, non-LPAE).
+ */
+static unsigned pageblock_order(const struct mb_profile *p)
+{
+	unsigned shift = 0;
+
+	if (p->phys_bits == 32)
+		return p->max_order > 1 ? p->max_order - 1 : 0;
+	while ((p->page_size << shift) < (2u << 20))
+		shift++;
+	return shift;
+}
+
+/*
+ * CMA: cma_declare_contiguous_nid() with base 0. Alignment: one pageblock
+ * since 5.18 (CMA_MIN_ALIGNMENT_BYTES); 4.x used the larger of
+ * MAX_ORDER - 1 and pageblock_order. Limit: arm64 passes the end of
+ * ZONE_DMA, the others a limit at or above the end of RAM.
+ */
+static void run_cma(struct rp_engine *e, const struct lp_record *r)
+{
+	struct memblock *mb = &e->mb;
+	const struct mb_profile *p = e->ctx.profile;
+	unsigned order = pageblock_order(p);
+	mb_phys_t align, end = mb_end_of_DRAM(mb), limit = end;
+	mb_phys_t high = e->ctx.lowmem_end ? e->ctx.lowmem_end : end;
+	mb_phys_t got = 0;
+
+	if (e->ctx.style == MB_STYLE_LINUX_4 && p->max_order - 1 > order)
+		order = p->max_order - 1;
+	align = p->page_size << order;
+	if (e->ctx.is_arm64 && e->ctx.dma_limit && e->ctx.dma_limit < limit)
+		limit = e->ctx.dma_limit;
+	if (high < limit) {
+		got = mb_alloc_range_nid(mb, r->size, align, high, limit,
+					 MB_NUMA_NO_NODE, true);
+		limit = high;
+	}
+	if (!got && p->phys_bits == 64 && !mb->bottom_up &&
+	    end >= (1ULL << 32) + r->size) {
+		mb_set_bottom_up(mb, true);
+		got = mb_alloc_range_nid(mb, r->size, align, 1ULL << 32, limit,
+					 MB_NUMA_NO_NODE, true);
+		mb_set_bottom_up(mb, false);
+	}
+	if (!got)
+		mb_alloc_range_nid(mb, r->size, align, 0, limit,
+				   MB_NUMA_NO_NODE, true);
+}
+
+/* A result line without a request line: run what the context says. */
+static void run_inferred(struct rp_engine *e, size_t i)
+{
+	const struct lp_record *r = &e->log->recs[i];
+	struct memblock *mb = &e->mb;
+	const struct mb_profile *p = e->ctx.profile;
+	int nid;
+	mb_phys_t align;
+
+	e->capture = true;
+	switch (rp_infer_kind(e->log, i, &nid)) {
+	case RP_INFER_NODE_DATA:
+		if (nid < 0)
+			nid = (int)e->node_data_seq;
+		e->node_data_seq++;
+		mb_phys_alloc_try_nid(mb, r->size, p->smp_cache_bytes, nid);
+		break;
+	case RP_INFER_CMA:
+		run_cma(e, r);
+		break;
+	default:
+		/* memblock_alloc(size, align): page tables ask for whole
+		 * pages, page-aligned; the rest for pointer alignment. */
+		align = r->size % p->page_size ? p->phys_bits / 8
+					       : p->page_size;
+		mb_alloc_range_nid(mb, r->size, align, 0, MB_ALLOC_ACCESSIBLE,
+				   MB_NUMA_NO_NODE, false);
+		break;
+	}
+	e->capture = false;
+}
+
+static void check_result(struct rp_engine *e, size_t i)
+{
+	const struct lp_record *r = &e->log->recs[i];
+	struct rp_event *q;
+	bool have = false;
+	mb_phys_t base = 0, size = 0;
+
+	if (e->pending_req == RP_NONE) {
+		queue_flush(e, r);
+		e->st.alloc_total++;
+		run_inferred(e, i);
+	}
+	e->pending_req = RP_NONE;
+	q = queue_head(e);
+	if (q && q->kind == MB_EV_RESERVE) {
+		have = true;
+		base = q->base;
+		size = q->size;
+		e->qhead++;
+	}
+	if (have && base == r->base && size == r->size) {
+		e->st.alloc_ok++;
+		rp_verbose(e, r, "allocation");
+		return;
+	}
+	rp_mismatch(e, r, "allocation", true, r->base, r->size, have, base,
+		    size);
+	/* follow the log from here on */
+	if (have)
+		mb_phys_free(&e->mb, base, size);
+	mb_reserve(&e->mb, r->base, r->size);
+}
+
+static void check_double(struct rp_engine *e, size_t i)
+{
+	const struct lp_record *r = &e->log->recs[i];
+	struct rp_event *q = queue_head(e);
+
+	e->st.double_total++;
+	if (q && q->kind == lp_to_ev[r->kind] &&
+	    !strcmp(q->name, r->name) &&
+	    (r->kind == LP_DOUBLE_FAILED ||
+	     (q->base == r->base && q->size == r->size &&
+	      q->new_max == r->new_max))) {
+		e->qhead++;
+		e->st.double_ok++;
+		rp_verbose(e, r, "doubling");
+		return;
+	}
+	rp_mismatch(e, r, "table doubling", true, r->base, r->size, q != NULL,
+		    q ? q->base : 0, q ? q->size : 0);
+}
+
+static void check_dump(struct rp_engine *e, size_t i)
+{
+	const struct lp_record *d = &e->log->recs[i];
+
+	finish_pending(e, d);
+	queue_flush(e, d);
+	if (i == e->ctx.trim_dump)
+		mb_trim_memory(&e->mb, e->ctx.profile->page_size);
+	e->st.dump_total++;
+	if (rp_dump_matches(e, d)) {
+		e->st.dump_ok++;
+		rp_verbose(e, d, "dump");
+	}
+	rp_sync_to_dump(e, d);
+}
+
+static void numa_init(struct rp_engine *e, size_t i)
+{
+	size_t d = rp_next_dump(e->log, i);
+
+	if (e->ctx.movable_node)
+		mb_set_bottom_up(&e->mb, false);
+	if (d != RP_NONE)
+		rp_apply_nodes(e, &e->log->recs[d]);
+}
+
+static void setup_instance(struct rp_engine *e)
+{
+	struct memblock *mb = &e->mb;
+
+	mb->env.ctx = e;
+	mb->env.event = on_event;
+	mb->env.phys_to_virt = no_mapping;
+	mb->env.table_alloc = table_alloc;
+	mb->env.table_free = table_free;
+	mb->style = e->ctx.style;
+	mb_set_debug(mb, true);
+	mb_allow_resize(mb);
+	mb->movable_node = e->ctx.movable_node;
+	if (e->ctx.movable_node && e->ctx.numa_point != RP_NONE)
+		mb_set_bottom_up(mb, true);
+	if (e->ctx.is_x86)
+		mb_set_current_limit(mb, 0x100000); /* ISA_END_ADDRESS */
+	else if (e->ctx.is_arm32 && e->ctx.lowmem_end)
+		mb_set_current_limit(mb, e->ctx.lowmem_end);
+}
+
+static void progress(struct rp_engine *e, size_t i)
+{
+	if (e->opts->progress && !(i & 255))
+		fprintf(stderr, "\rreplay: %s: %zu/%zu records", e->path, i,
+			e->log->n);
+}
+
+int rp_engine_run(struct rp_engine *e)
+{
+	size_t i;
+
+	e->pending_req = RP_NONE;
+	e->json_first = true;
+	if (rp_seed(e) < 0)
+		return -1;
+	setup_instance(e);
+	for (i = 0; i < e->log->n; i++) {
+		const struct lp_record *r = &e->log->recs[i];
+
+		progress(e, i);
+		if (i == e->ctx.numa_point)
+			numa_init(e, i);
+		if (i == e->ctx.limit_point)
+			mb_set_current_limit(&e->mb, mb_end_of_DRAM(&e->mb));
+		switch (r->kind) {
+		case LP_DUMP:
+			check_dump(e, i);
+			break;
+		case LP_DOUBLED:
+		case LP_DOUBLE_FAILED:
+			check_double(e, i);
+			break;
+		case LP_RESERVE:
+			if (rp_is_alloc_result(r))
+				check_result(e, i);
+			else if (rp_is_double_reserve(r) && queue_take(e, r))
+				rp_verbose(e, r, "grown array reserve");
+			else
+				run_plain(e, i);
+			break;
+		case LP_ADD:
+		case LP_ADD_NODE:
+		case LP_REMOVE:
+		case LP_PHYS_FREE:
+			run_plain(e, i);
+			break;
+		case LP_ALLOC:
+			run_request(e, i);
+			break;
+		default:
+			break;
+		}
+	}
+	if (e->log->n)
+		finish_pending(e, &e->log->recs[e->log->n - 1]);
+	if (e->opts->progress)
+		fprintf(stderr, "\r\033[K");
+	return 0;
+}
