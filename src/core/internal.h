@@ -69,6 +69,23 @@ static inline mb_phys_t mbi_page_align(const struct memblock *mb, mb_phys_t x)
 	return mbi_round_up(x, mb->profile.page_size);
 }
 
+/* PFN_DOWN / PFN_UP / PFN_PHYS by shifts (page_size is a power of two;
+ * 64-bit division would need a compiler-runtime helper on 32-bit ARM). */
+static inline unsigned mbi_page_shift(const struct memblock *mb)
+{
+	return (unsigned)__builtin_ctzll(mb->profile.page_size);
+}
+
+static inline mb_phys_t mbi_pfn_down(const struct memblock *mb, mb_phys_t x)
+{
+	return x >> mbi_page_shift(mb);
+}
+
+static inline mb_phys_t mbi_pfn_up(const struct memblock *mb, mb_phys_t x)
+{
+	return mbi_pfn_down(mb, mbi_page_align(mb, x));
+}
+
 /** mbi_current_limit - current_limit clamped into the address width. */
 static inline mb_phys_t mbi_current_limit(const struct memblock *mb)
 {

@@ -169,16 +169,12 @@ void mb_next_mem_pfn_range(struct memblock *mb, int *idx, int nid,
 			   unsigned long *out_end_pfn, int *out_nid)
 {
 	const struct memblock_type *type = &mb->memory;
-	mb_phys_t page = mb->profile.page_size;
 	const struct memblock_region *r = NULL;
 
 	while ((unsigned long)++*idx < type->cnt) {
-		mb_phys_t first, last;
-
 		r = &type->regions[*idx];
-		first = mbi_round_up(r->base, page) / page;
-		last = (r->base + r->size) / page;
-		if (first >= last)
+		if (mbi_pfn_up(mb, r->base) >=
+		    mbi_pfn_down(mb, r->base + r->size))
 			continue;
 		if (nid == mb->profile.max_numnodes ||
 		    nid == mbi_region_nid(mb, r))
@@ -189,10 +185,10 @@ void mb_next_mem_pfn_range(struct memblock *mb, int *idx, int nid,
 		return;
 	}
 	if (out_start_pfn)
-		*out_start_pfn =
-			(unsigned long)(mbi_round_up(r->base, page) / page);
+		*out_start_pfn = (unsigned long)mbi_pfn_up(mb, r->base);
 	if (out_end_pfn)
-		*out_end_pfn = (unsigned long)((r->base + r->size) / page);
+		*out_end_pfn =
+			(unsigned long)mbi_pfn_down(mb, r->base + r->size);
 	if (out_nid)
 		*out_nid = mbi_region_nid(mb, r);
 }

@@ -100,17 +100,16 @@ bool mb_is_region_reserved(const struct memblock *mb, mb_phys_t base,
 int mb_search_pfn_nid(const struct memblock *mb, unsigned long pfn,
 		      unsigned long *start_pfn, unsigned long *end_pfn)
 {
-	mb_phys_t page = mb->profile.page_size;
-	long i = mbi_search(&mb->memory, (mb_phys_t)pfn * page);
+	long i = mbi_search(&mb->memory, (mb_phys_t)pfn << mbi_page_shift(mb));
 	const struct memblock_region *r;
 
 	if (i == -1)
 		return -1;
 	r = &mb->memory.regions[i];
 	if (start_pfn)
-		*start_pfn = (unsigned long)(r->base / page);
+		*start_pfn = (unsigned long)mbi_pfn_down(mb, r->base);
 	if (end_pfn)
-		*end_pfn = (unsigned long)((r->base + r->size) / page);
+		*end_pfn = (unsigned long)mbi_pfn_down(mb, r->base + r->size);
 	return mbi_region_nid(mb, r);
 }
 

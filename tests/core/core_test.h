@@ -141,7 +141,7 @@ static inline void tc_free(struct tctx *t)
 /* Assert region @i of @type is [base, base+size) with flags/nid. */
 #define REGION(type, i, b, s, f, n)                                            \
 	do {                                                                   \
-		assert_true((i) < (type).cnt);                                 \
+		assert_true((unsigned long)(i) < (type).cnt);                  \
 		assert_int_equal((type).regions[i].base, (b));                 \
 		assert_int_equal((type).regions[i].size, (s));                 \
 		assert_int_equal((type).regions[i].flags, (f));                \
