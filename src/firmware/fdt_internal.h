@@ -18,6 +18,13 @@ static inline mb_phys_t fwdt_cells(const fdt32_t *p, int n)
 	return v;
 }
 
+/** fwdt_phys - @v stored in the kernel's phys_addr_t: a 32-bit (non-LPAE)
+ *  kernel keeps only the low 32 bits of a reserved-memory address. */
+static inline mb_phys_t fwdt_phys(const struct memblock *mb, mb_phys_t v)
+{
+	return v & mb_phys_addr_max(mb);
+}
+
 /** fwdt_streq - NUL-terminated string equality (no libc). */
 bool fwdt_streq(const char *a, const char *b);
 

@@ -14,6 +14,21 @@ static bool rmem_before(const struct mb_fdt_rmem *a,
 	return a->size < b->size; /* dynamic (size 0) first */
 }
 
+static int report_overlap(struct memblock *mb, const struct mb_fdt_rmem *a,
+			  const struct mb_fdt_rmem *b)
+{
+	char b1[20], b2[20], b3[20], b4[20];
+
+	if (a->base + a->size <= b->base)
+		return 0;
+	mb_printf(mb, "OF: reserved mem: OVERLAP DETECTED!");
+	mb_printf(mb, "%s (%s--%s) overlaps with %s (%s--%s)", a->name,
+		  fwdt_pa(mb, a->base, b1), fwdt_pa(mb, a->base + a->size, b2),
+		  b->name, fwdt_pa(mb, b->base, b3),
+		  fwdt_pa(mb, b->base + b->size, b4));
+	return 1;
+}
+
 int mb_fdt_check_rmem_overlaps(struct memblock *mb, struct mb_fdt *dt)
 {
 	int found = 0;
@@ -27,21 +42,14 @@ int mb_fdt_check_rmem_overlaps(struct memblock *mb, struct mb_fdt *dt)
 			dt->rmem[j] = dt->rmem[j - 1];
 		dt->rmem[j] = cur;
 	}
-	/* Like Linux, only neighbours in that order are compared. */
+	/* Like Linux, only neighbours in that order are compared, unless
+	 * every pair is asked for. */
 	for (unsigned i = 0; i + 1 < dt->rmem_count; i++) {
-		const struct mb_fdt_rmem *a = &dt->rmem[i],
-					 *b = &dt->rmem[i + 1];
-		char b1[20], b2[20], b3[20], b4[20];
+		unsigned last =
+			dt->cfg.report_all_overlaps ? dt->rmem_count : i + 2;
 
-		if (a->base + a->size <= b->base)
-			continue;
-		mb_printf(mb, "OF: reserved mem: OVERLAP DETECTED!");
-		mb_printf(mb, "%s (%s--%s) overlaps with %s (%s--%s)", a->name,
-			  fwdt_pa(mb, a->base, b1),
-			  fwdt_pa(mb, a->base + a->size, b2), b->name,
-			  fwdt_pa(mb, b->base, b3),
-			  fwdt_pa(mb, b->base + b->size, b4));
-		found++;
+		for (unsigned j = i + 1; j < last; j++)
+			found += report_overlap(mb, &dt->rmem[i], &dt->rmem[j]);
 	}
 	return found;
 }
@@ -86,7 +94,7 @@ static int alloc_dynamic(struct memblock *mb, struct mb_fdt *dt,
 			  r->name);
 		return -MB_EINVAL;
 	}
-	size = fwdt_cells(p, dt->size_cells);
+	size = fwdt_phys(mb, fwdt_cells(p, dt->size_cells));
 
 	p = fwdt_prop(dt, r->offset, "alignment", &len);
 	if (p) {
@@ -97,7 +105,7 @@ static int alloc_dynamic(struct memblock *mb, struct mb_fdt *dt,
 				  r->name);
 			return -MB_EINVAL;
 		}
-		align = fwdt_cells(p, dt->addr_cells);
+		align = fwdt_phys(mb, fwdt_cells(p, dt->addr_cells));
 	}
 	/* A CMA pool must be made of whole pageblocks. */
 	if (fwdt_compatible(dt, r->offset, "shared-dma-pool") && r->reusable &&
@@ -114,9 +122,11 @@ static int alloc_dynamic(struct memblock *mb, struct mb_fdt *dt,
 			return -MB_EINVAL;
 		}
 		for (len /= 4; len >= entry; p += entry, len -= entry) {
-			mb_phys_t start = fwdt_cells(p, dt->addr_cells);
-			mb_phys_t end = start + fwdt_cells(p + dt->addr_cells,
-							   dt->size_cells);
+			mb_phys_t start =
+				fwdt_phys(mb, fwdt_cells(p, dt->addr_cells));
+			mb_phys_t end = fwdt_phys(
+				mb, start + fwdt_cells(p + dt->addr_cells,
+						       dt->size_cells));
 
 			if (alloc_one(mb, size, align, start, end, r->nomap,
 				      &base) == 0)

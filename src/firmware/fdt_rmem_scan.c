@@ -72,8 +72,9 @@ static int reserve_reg(struct memblock *mb, struct mb_fdt *dt, int node,
 		return -MB_EINVAL;
 	}
 	for (len /= 4; len >= entry; p += entry, len -= entry) {
-		mb_phys_t base = fwdt_cells(p, dt->addr_cells);
-		mb_phys_t size = fwdt_cells(p + dt->addr_cells, dt->size_cells);
+		mb_phys_t base = fwdt_phys(mb, fwdt_cells(p, dt->addr_cells));
+		mb_phys_t size = fwdt_phys(
+			mb, fwdt_cells(p + dt->addr_cells, dt->size_cells));
 
 		if (!size || reserve_region(mb, base, size, nomap) != 0)
 			mb_printf(mb,

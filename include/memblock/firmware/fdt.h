@@ -64,6 +64,9 @@ struct mb_fdt_config {
 	/* cma= was on the command line: the linux,cma-default node is
 	 * bypassed ("using cmdline CMA params instead"). */
 	bool cmdline_cma;
+	/* Report every overlapping pair of /reserved-memory regions, not
+	 * only neighbours after sorting (Linux 6.1 compares neighbours). */
+	bool report_all_overlaps;
 };
 
 /** struct mb_fdt_rmem - one remembered /reserved-memory child. */
@@ -197,7 +200,8 @@ int mb_fdt_scan_rmem(struct memblock *mb, struct mb_fdt *dt);
 /**
  * mb_fdt_check_rmem_overlaps - sort the remembered regions by base (then
  * size) and print the kernel's OVERLAP DETECTED report for each
- * neighbouring pair that overlaps.
+ * neighbouring pair that overlaps (every overlapping pair with
+ * cfg.report_all_overlaps). Both regions stay reserved.
  * Return: number of overlaps reported.
  */
 int mb_fdt_check_rmem_overlaps(struct memblock *mb, struct mb_fdt *dt);
