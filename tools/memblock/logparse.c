@@ -256,9 +256,10 @@ int lp_parse(const char *buf, size_t len, struct lp_log *log)
 				break;
 			*slot = rec;
 		}
-		if (!nl && memblockish(msg, mlen))
+		/* no newline after a kernel line: the file was cut there */
+		if (!nl && (memblockish(msg, mlen) || msg != p || *p == '['))
 			log->last_line_cut = true;
-next:
+	next:
 		if (!nl)
 			break;
 		p = nl + 1;

@@ -17,35 +17,40 @@
 /** enum lp_kind - what one record is. */
 enum lp_kind {
 	/* memblock trace lines with a range [base-end] */
-	LP_ADD,       /* memblock_add */
-	LP_ADD_NODE,  /* memblock_add_node: nid= flags= */
-	LP_REMOVE,    /* memblock_remove */
-	LP_RESERVE,   /* memblock_reserve */
-	LP_PHYS_FREE, /* memblock_phys_free, memblock_free, __memblock_free_early */
-	LP_FREE_LATE, /* memblock_free_late, __memblock_free_late */
+	LP_ADD,		/* memblock_add */
+	LP_ADD_NODE,	/* memblock_add_node: nid= flags= */
+	LP_REMOVE,	/* memblock_remove */
+	LP_RESERVE,	/* memblock_reserve */
+	LP_PHYS_FREE,	/* memblock_phys_free, memblock_free,
+			   __memblock_free_early */
+	LP_FREE_LATE,	/* memblock_free_late, __memblock_free_late */
 	LP_RANGE_OTHER, /* any other "memblock_xxx: [..]" line */
-	/* allocation requests: "<fn>: N bytes align=.. [nid=..] from=.. max_addr=.." */
+	/* allocation requests: "<fn>: N bytes align=.. [nid=..] from=..
+	   max_addr=.." */
 	LP_ALLOC,
-	LP_DOUBLED,       /* memblock: <name> is doubled to <n> at [..] */
+	LP_DOUBLED,	  /* memblock: <name> is doubled to <n> at [..] */
 	LP_DOUBLE_FAILED, /* memblock: Failed to double <name> array ... */
-	LP_DUMP,          /* MEMBLOCK configuration: block, as a whole */
+	LP_DUMP,	  /* MEMBLOCK configuration: block, as a whole */
 	/* context lines */
-	LP_CTX_ZONE,       /* "  DMA  [mem a-b]" / "  Normal empty" after Zone ranges: */
-	LP_CTX_NODE_RANGE, /* "  node   0: [mem a-b]" (Early memory node ranges) */
-	LP_CTX_E820,       /* BIOS-e820: / user: / e820: [mem a-b] <type> */
-	LP_CTX_SRAT,       /* ACPI: SRAT: Node N PXM P [mem a-b] [hotplug] */
-	LP_CTX_NUMA,       /* NUMA: ..., No NUMA configuration found, Faking a node */
-	LP_CTX_NODE_DATA,  /* NODE_DATA(n) allocated [mem a-b] / NUMA: NODE_DATA [mem a-b] */
-	LP_CTX_CMDLINE,    /* Kernel command line: / Command line: */
-	LP_CTX_MEMORY,     /* Memory: NK/MK available ... */
-	LP_CTX_TOTAL_PAGES, /* Built N zonelists ... Total pages: N */
-	LP_CTX_CMA,        /* cma: Reserved N MiB at 0x.. */
-	LP_CTX_PERCPU,     /* percpu: ... */
-	LP_CTX_MACHINE,    /* Machine model: ... / DMI: ... */
-	LP_CTX_LAST_PFN,   /* last_pfn = 0x.. max_arch_pfn = 0x.. */
-	LP_CTX_ACPI,       /* other ACPI: lines */
-	LP_CTX_EFI,        /* efi: lines */
-	LP_CTX_CRASHKERNEL, /* crashkernel reserved: 0x.. - 0x.. */
+	LP_CTX_ZONE, /* "  DMA  [mem a-b]" / "  Normal empty" after Zone ranges:
+		      */
+	LP_CTX_NODE_RANGE, /* "  node   0: [mem a-b]" (Early memory node ranges)
+			    */
+	LP_CTX_E820,	   /* BIOS-e820: / user: / e820: [mem a-b] <type> */
+	LP_CTX_SRAT,	   /* ACPI: SRAT: Node N PXM P [mem a-b] [hotplug] */
+	LP_CTX_NUMA, /* NUMA: ..., No NUMA configuration found, Faking a node */
+	LP_CTX_NODE_DATA, /* NODE_DATA(n) allocated [mem a-b] / NUMA: NODE_DATA
+			     [mem a-b] */
+	LP_CTX_CMDLINE,	  /* Kernel command line: / Command line: */
+	LP_CTX_MEMORY,	  /* Memory: NK/MK available ... */
+	LP_CTX_TOTAL_PAGES,   /* Built N zonelists ... Total pages: N */
+	LP_CTX_CMA,	      /* cma: Reserved N MiB at 0x.. */
+	LP_CTX_PERCPU,	      /* percpu: ... */
+	LP_CTX_MACHINE,	      /* Machine model: ... / DMI: ... */
+	LP_CTX_LAST_PFN,      /* last_pfn = 0x.. max_arch_pfn = 0x.. */
+	LP_CTX_ACPI,	      /* other ACPI: lines */
+	LP_CTX_EFI,	      /* efi: lines */
+	LP_CTX_CRASHKERNEL,   /* crashkernel reserved: 0x.. - 0x.. */
 	LP_CTX_LINUX_VERSION, /* Linux version ... */
 	LP_KIND__COUNT
 };
@@ -56,19 +61,19 @@ enum lp_alloc_fn {
 	LP_FN_ALLOC_TRY_NID,
 	LP_FN_ALLOC_TRY_NID_RAW,
 	LP_FN_ALLOC_EXACT_NID_RAW,
-	LP_FN_VIRT_ALLOC_TRY_NID,         /* 4.x */
+	LP_FN_VIRT_ALLOC_TRY_NID,	  /* 4.x */
 	LP_FN_VIRT_ALLOC_TRY_NID_NOPANIC, /* 4.x */
 	LP_FN_OTHER,
 };
 
-#define LP_NO_NODE (-2) /* a dump region printed without "on node N" */
+#define LP_NO_NODE    (-2) /* a dump region printed without "on node N" */
 #define LP_CALLER_LEN 96
-#define LP_NAME_LEN 32
+#define LP_NAME_LEN   32
 
 /** struct lp_region - one region of a dump, as printed. */
 struct lp_region {
 	uint64_t base, size; /* size as printed */
-	uint64_t end;        /* inclusive end as printed */
+	uint64_t end;	     /* inclusive end as printed */
 	unsigned flags;
 	int nid; /* LP_NO_NODE when not printed */
 };
@@ -76,10 +81,10 @@ struct lp_region {
 /** struct lp_record - one parsed line (or one whole dump). */
 struct lp_record {
 	enum lp_kind kind;
-	unsigned line;    /* 1-based line number of the (first) line */
+	unsigned line;	  /* 1-based line number of the (first) line */
 	const char *text; /* the message, timestamp removed (in the buffer) */
 	size_t text_len;
-	int width;        /* hex digits of the first address (8 or 16 ...) */
+	int width; /* hex digits of the first address (8 or 16 ...) */
 	/* ranges: base, inclusive end, size = end - base + 1 (mod 2^64) */
 	uint64_t base, end, size;
 	/* requests (size above), add_node (nid, flags) */
@@ -87,8 +92,8 @@ struct lp_record {
 	int nid;
 	unsigned flags;
 	enum lp_alloc_fn fn;
-	bool has_nid; /* request printed nid= */
-	char func[LP_NAME_LEN];     /* printed function name */
+	bool has_nid;		    /* request printed nid= */
+	char func[LP_NAME_LEN];	    /* printed function name */
 	char caller[LP_CALLER_LEN]; /* %pS text, "" if none */
 	/* doubled / failed: table name, old and new capacity */
 	char name[LP_NAME_LEN];
@@ -109,11 +114,11 @@ struct lp_log {
 	size_t n, cap;
 	struct lp_region *regions;
 	size_t nregions, regions_cap;
-	unsigned lines;         /* number of lines seen */
+	unsigned lines;		 /* number of lines seen */
 	unsigned memblock_lines; /* lines that are memblock trace or dump */
-	bool last_line_cut;      /* last line had no newline and was memblock-ish */
-	bool oom;                /* allocation failure while parsing */
-	int width;               /* dominant address width (8 or 16), 0 unknown */
+	bool last_line_cut; /* last line had no newline and was memblock-ish */
+	bool oom;	    /* allocation failure while parsing */
+	int width;	    /* dominant address width (8 or 16), 0 unknown */
 };
 
 /**

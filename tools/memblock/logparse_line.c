@@ -73,8 +73,8 @@ static bool parse_bracket_range(struct lp_cursor *c, struct lp_record *rec)
 }
 
 /* "<fn>: [a-b] [nid=N flags=0xF] caller" */
-static bool parse_range_line(struct lp_cursor *c, const char *name,
-			     size_t nlen, struct lp_record *rec)
+static bool parse_range_line(struct lp_cursor *c, const char *name, size_t nlen,
+			     struct lp_record *rec)
 {
 	size_t i;
 
@@ -105,8 +105,8 @@ static bool parse_range_line(struct lp_cursor *c, const char *name,
 }
 
 /* "<fn>: N bytes align=0x.. [nid=N] from=0x.. max_addr=0x.. caller" */
-static bool parse_alloc_line(struct lp_cursor *c, const char *name,
-			     size_t nlen, struct lp_record *rec)
+static bool parse_alloc_line(struct lp_cursor *c, const char *name, size_t nlen,
+			     struct lp_record *rec)
 {
 	size_t i;
 	long v;
@@ -328,8 +328,8 @@ static bool parse_context(struct lp_cursor *c, struct lp_record *rec)
 	}
 	t = *c;
 	if (lp_eat(&t, "crashkernel reserved: ")) {
-		if (!lp_hex(&t, &rec->base, &rec->width) || !lp_eat(&t, " - ") ||
-		    !lp_hex(&t, &rec->end, NULL))
+		if (!lp_hex(&t, &rec->base, &rec->width) ||
+		    !lp_eat(&t, " - ") || !lp_hex(&t, &rec->end, NULL))
 			return false;
 		rec->size = rec->end - rec->base;
 		rec->end -= 1;
@@ -365,7 +365,8 @@ bool lp_parse_line(const char *msg, size_t len, struct lp_record *rec)
 		return parse_double_line(&c, rec);
 	name = c.p;
 	if (lp_ident(&c) && c.p - name >= 9 &&
-	    (!memcmp(name, "memblock_", 9) || !memcmp(name, "__memblock_", 11))) {
+	    (!memcmp(name, "memblock_", 9) ||
+	     !memcmp(name, "__memblock_", 11))) {
 		nlen = (size_t)(c.p - name);
 		if (!lp_eat(&c, ": "))
 			return false;

@@ -81,9 +81,9 @@ bool lp_ident(struct lp_cursor *c)
 {
 	const char *s = c->p;
 
-	while (c->p < c->e &&
-	       ((*c->p >= 'a' && *c->p <= 'z') || (*c->p >= 'A' && *c->p <= 'Z') ||
-		(*c->p >= '0' && *c->p <= '9') || *c->p == '_'))
+	while (c->p < c->e && ((*c->p >= 'a' && *c->p <= 'z') ||
+			       (*c->p >= 'A' && *c->p <= 'Z') ||
+			       (*c->p >= '0' && *c->p <= '9') || *c->p == '_'))
 		c->p++;
 	return c->p > s;
 }

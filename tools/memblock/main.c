@@ -45,7 +45,8 @@ static const struct {
 	const char *what;
 } subcommands[] = {
 	{"boot", cmd_boot, "simulate a machine's boot, print its memblock log"},
-	{"replay", cmd_replay, "re-run real memblock=debug logs and check them"},
+	{"replay", cmd_replay,
+	 "re-run real memblock=debug logs and check them"},
 	{"report", cmd_report, "memory summary of a log, DTB or machine"},
 	{"map", cmd_map, "draw physical memory as SVG or HTML"},
 };

@@ -26,7 +26,8 @@ static void replay_usage(FILE *f)
 		"file quoting a log is accepted.\n\n"
 		"  --json      machine-readable result on stdout\n"
 		"  -v          print every check, not only mismatches\n"
-		"  --profile   force the machine profile (default: detected)\n\n"
+		"  --profile   force the machine profile (default: "
+		"detected)\n\n"
 		"Last line: replay: A/B allocations matched, D/E dumps "
 		"matched\nExit: 0 all matched, 1 mismatch, 2 bad input.\n");
 }
@@ -167,7 +168,8 @@ static int replay_file(const char *path, const struct rp_opts *o,
 			     : 1;
 		if (o->json)
 			fprintf(o->out,
-				"],\"allocations\":{\"matched\":%u,\"total\":%u},"
+				"],\"allocations\":{\"matched\":%u,\"total\":%"
+				"u},"
 				"\"dumps\":{\"matched\":%u,\"total\":%u},"
 				"\"doublings\":{\"matched\":%u,\"total\":%u},"
 				"\"other_mismatches\":%u,\"ok\":%s}\n",
@@ -181,8 +183,9 @@ static int replay_file(const char *path, const struct rp_opts *o,
 				path, s->alloc_ok, s->alloc_total, s->dump_ok,
 				s->dump_total, s->double_ok, s->double_total,
 				e->ctx.profile->name,
-				e->ctx.style == MB_STYLE_LINUX_4 ? " (4.x names)"
-								 : "");
+				e->ctx.style == MB_STYLE_LINUX_4
+					? " (4.x names)"
+					: "");
 		sum->alloc_ok += s->alloc_ok;
 		sum->alloc_total += s->alloc_total;
 		sum->dump_ok += s->dump_ok;
@@ -218,8 +221,9 @@ int cmd_replay(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--profile")) {
 			if (i + 1 >= argc ||
 			    !(o.profile = mb_profile_by_name(argv[++i]))) {
-				fprintf(stderr, "memblock replay: --profile "
-						"needs arm32, arm64 or x86_64\n");
+				fprintf(stderr,
+					"memblock replay: --profile "
+					"needs arm32, arm64 or x86_64\n");
 				return 2;
 			}
 		} else if (argv[i][0] == '-' && argv[i][1]) {
@@ -250,6 +254,8 @@ int cmd_replay(int argc, char **argv)
 		if (r > rc)
 			rc = r;
 	}
+	if (rc == 2 && !sum.alloc_total && !sum.dump_total && !o.json)
+		return rc; /* nothing replayed: the error line says why */
 	if (o.json)
 		fprintf(o.out,
 			"],\"summary\":\"replay: %u/%u allocations matched, "

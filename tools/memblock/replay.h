@@ -18,7 +18,7 @@
 
 #include "logparse.h"
 
-#define RP_NONE ((size_t)-1)
+#define RP_NONE	 ((size_t)-1)
 #define RP_QUEUE 32
 
 /** struct rp_event - a library event captured during one operation. */
@@ -49,7 +49,7 @@ struct rp_context {
 enum rp_infer {
 	RP_INFER_NONE,
 	RP_INFER_NODE_DATA, /* memblock_phys_alloc_try_nid(size, cache, nid) */
-	RP_INFER_CMA,       /* cma_declare_contiguous_nid() placement rule */
+	RP_INFER_CMA,	    /* cma_declare_contiguous_nid() placement rule */
 	RP_INFER_GENERIC,   /* memblock_alloc(size, align by size) */
 };
 
@@ -84,8 +84,9 @@ struct rp_engine {
 	/* the request whose result line is awaited */
 	size_t pending_req;
 	mb_phys_t pending_phys;
-	unsigned node_data_seq; /* NODE_DATA results seen (arm64 prints no nid) */
-	bool json_first;        /* JSON: no mismatch printed yet */
+	unsigned node_data_seq; /* NODE_DATA results seen (arm64 prints no nid)
+				 */
+	bool json_first;	/* JSON: no mismatch printed yet */
 	/* grown tables handed to the library */
 	struct memblock_region *grown[64];
 	unsigned ngrown;

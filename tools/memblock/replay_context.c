@@ -143,8 +143,8 @@ int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 	} else if (log->width == 8) {
 		ctx->profile = &mb_profile_arm32;
 	} else {
-		ctx->profile = ctx->is_x86 ? &mb_profile_x86_64
-					   : &mb_profile_arm64;
+		ctx->profile =
+			ctx->is_x86 ? &mb_profile_x86_64 : &mb_profile_arm64;
 	}
 	ctx->is_x86 = !strcmp(ctx->profile->name, "x86_64");
 	ctx->is_arm32 = ctx->profile->phys_bits == 32;

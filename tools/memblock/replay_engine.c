@@ -139,7 +139,8 @@ void rp_mismatch(struct rp_engine *e, const struct lp_record *r,
 	mb_phys_t near = have_expected ? exp_base : act_base;
 
 	if (e->opts->json) {
-		fprintf(f, "%s{\"line\":%u,\"check\":", e->json_first ? "" : ",",
+		fprintf(f,
+			"%s{\"line\":%u,\"check\":", e->json_first ? "" : ",",
 			r->line);
 		e->json_first = false;
 		json_string(f, what, strlen(what));
@@ -158,7 +159,8 @@ void rp_mismatch(struct rp_engine *e, const struct lp_record *r,
 	print_place(f, false, "actual", have_actual, act_base, act_size);
 	fprintf(f, "\n    %.*s\n", (int)r->text_len, r->text);
 	fprintf(f, "    state: current_limit 0x%" PRIx64 ", %s\n",
-		e->mb.current_limit, e->mb.bottom_up ? "bottom-up" : "top-down");
+		e->mb.current_limit,
+		e->mb.bottom_up ? "bottom-up" : "top-down");
 	rp_print_free_near(e, f, near, false);
 }
 
@@ -451,8 +453,7 @@ static void check_double(struct rp_engine *e, size_t i)
 	struct rp_event *q = queue_head(e);
 
 	e->st.double_total++;
-	if (q && q->kind == lp_to_ev[r->kind] &&
-	    !strcmp(q->name, r->name) &&
+	if (q && q->kind == lp_to_ev[r->kind] && !strcmp(q->name, r->name) &&
 	    (r->kind == LP_DOUBLE_FAILED ||
 	     (q->base == r->base && q->size == r->size &&
 	      q->new_max == r->new_max))) {

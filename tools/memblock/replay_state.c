@@ -28,8 +28,9 @@ static void normalize(struct memblock_type *t)
 
 		if (!r->size && t->cnt > 1)
 			continue;
-		if (o && t->regions[o - 1].base + t->regions[o - 1].size ==
-				 r->base &&
+		if (o &&
+		    t->regions[o - 1].base + t->regions[o - 1].size ==
+			    r->base &&
 		    t->regions[o - 1].nid == r->nid &&
 		    t->regions[o - 1].flags == r->flags) {
 			t->regions[o - 1].size += r->size;
@@ -110,8 +111,8 @@ static int undo_before_dump(struct rp_engine *e, struct memblock *t)
 		nres += log->recs[i].kind == LP_RESERVE;
 	um = alloc_regions(1);
 	ur = alloc_regions(nres);
-	if (!um || !ur || mb_init(&u, e->ctx.profile, NULL, um, 1, ur, nres,
-				  NULL, 0) < 0) {
+	if (!um || !ur ||
+	    mb_init(&u, e->ctx.profile, NULL, um, 1, ur, nres, NULL, 0) < 0) {
 		free(um);
 		free(ur);
 		return -1;
@@ -132,7 +133,8 @@ static int undo_before_dump(struct rp_engine *e, struct memblock *t)
 		const struct lp_record *r = &log->recs[i];
 
 		if (r->kind == LP_PHYS_FREE && r->size &&
-		    r->base + r->size > r->base && !covered(&u, r->base, r->size))
+		    r->base + r->size > r->base &&
+		    !covered(&u, r->base, r->size))
 			mb_reserve(t, r->base, r->size);
 	}
 	free(um);
@@ -140,7 +142,8 @@ static int undo_before_dump(struct rp_engine *e, struct memblock *t)
 	return 0;
 }
 
-static void copy_table(struct memblock_type *dst, const struct memblock_type *src)
+static void copy_table(struct memblock_type *dst,
+		       const struct memblock_type *src)
 {
 	memcpy(dst->regions, src->regions, src->cnt * sizeof(*src->regions));
 	dst->cnt = src->cnt;
@@ -151,7 +154,8 @@ int rp_seed(struct rp_engine *e)
 {
 	const struct mb_profile *p = e->ctx.profile;
 	const struct lp_record *d = NULL;
-	unsigned long nm = p->init_memory_regions, nr = p->init_reserved_regions;
+	unsigned long nm = p->init_memory_regions,
+		      nr = p->init_reserved_regions;
 	unsigned long big;
 	struct memblock t;
 	struct memblock_region *tm, *tr;
@@ -169,8 +173,9 @@ int rp_seed(struct rp_engine *e)
 	if (d) {
 		load_regions(e, &t.memory, lp_dump_region(e->log, d, 0),
 			     d->n_mem, strip);
-		load_regions(e, &t.reserved, lp_dump_region(e->log, d, d->n_mem),
-			     d->n_rsv, strip);
+		load_regions(e, &t.reserved,
+			     lp_dump_region(e->log, d, d->n_mem), d->n_rsv,
+			     strip);
 		if (undo_before_dump(e, &t) < 0)
 			goto fail;
 	}
@@ -220,7 +225,8 @@ static bool table_matches(struct rp_engine *e, const struct lp_record *d,
 		return false;
 	}
 	for (i = 0; i < n; i++) {
-		const struct lp_region *r = lp_dump_region(e->log, d, first + i);
+		const struct lp_region *r =
+			lp_dump_region(e->log, d, first + i);
 
 		if (!region_equal(e, &t->regions[i], r)) {
 			rp_mismatch(e, d, name, true, r->base, r->size, true,
@@ -310,17 +316,15 @@ void rp_apply_flags(struct rp_engine *e, const struct lp_record *d,
 	}
 }
 
-void rp_print_free_near(struct rp_engine *e, FILE *f, mb_phys_t addr,
-			bool json)
+void rp_print_free_near(struct rp_engine *e, FILE *f, mb_phys_t addr, bool json)
 {
 	mb_phys_t s[256], en[256];
 	unsigned n = 0, k, i, first;
 	uint64_t idx;
 	mb_phys_t a, b;
 
-	mb_for_each_free_range(&e->mb, idx, MB_NUMA_NO_NODE, MEMBLOCK_NONE, &a,
-			       &b, NULL)
-	{
+	mb_for_each_free_range (&e->mb, idx, MB_NUMA_NO_NODE, MEMBLOCK_NONE, &a,
+				&b, NULL) {
 		if (n == 256) {
 			memmove(s, s + 128, 128 * sizeof(s[0]));
 			memmove(en, en + 128, 128 * sizeof(en[0]));
