@@ -99,17 +99,36 @@ size_t mb_handover_memory_line(const struct memblock *mb,
 			       size_t len);
 
 /**
- * mb_handover_run - the whole end of boot for the `memblock boot`
- * simulator, on an initialised @b (buddy_init over the memory's span):
- *  1. bitmap back end: bootmem_arm_init below the lowmem end;
- *  2. with info->alloc_mem_map: each node's mem_map (memblock back end:
+ * mb_handover_begin - bootmem set-up: bootmem_init(@backend) into
+ * @res->bootmem and, for the bitmap back end, bootmem_arm_init below the
+ * lowmem end (info->bitmap_buf lends the map's storage). Between begin and
+ * finish the caller may allocate through &@res->bootmem.
+ * Return: 0 or a negative MB_E* code.
+ */
+int mb_handover_begin(struct memblock *mb, enum bootmem_backend backend,
+		      const struct mb_handover_info *info,
+		      struct mb_handover_result *res);
+
+/**
+ * mb_handover_finish - the rest, on an initialised @b (buddy_init over the
+ * memory's span):
+ *  1. with info->alloc_mem_map: each node's mem_map (memblock back end:
  *     mb_alloc_try_nid_raw, align SMP_CACHE_BYTES, the 6.1 free_area_init
  *     request; 4.x style: mb_alloc_try_nid, align 0; bitmap back end:
  *     __alloc_bootmem_node_nopanic);
- *  3. print "Built N zonelists, mobility grouping on.  Total pages: P";
- *  4. free_all_bootmem into @b (memblock back end capped at the lowmem end),
+ *  2. print "Built N zonelists, mobility grouping on.  Total pages: P";
+ *  3. free_all_bootmem into @b (memblock back end capped at the lowmem end),
  *     then HighMem free pages one by one (ARM free_highpages);
- *  5. print the Memory: line.
+ *  4. print the Memory: line (reserved = present - released - cma).
+ * Return: 0, or a negative MB_E* code (also when @b refused a release).
+ */
+int mb_handover_finish(struct memblock *mb, struct buddy *b,
+		       const struct mb_handover_info *info,
+		       struct mb_handover_result *res);
+
+/**
+ * mb_handover_run - the whole end of boot for the `memblock boot`
+ * simulator: mb_handover_begin() then mb_handover_finish().
  * Return: 0 or a negative MB_E* code (@res filled as far as it got).
  */
 int mb_handover_run(struct memblock *mb, struct buddy *b,

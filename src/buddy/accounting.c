@@ -21,6 +21,13 @@ static unsigned page_shift(const struct memblock *mb)
 	return s;
 }
 
+/* The node of a region as the kernel reads it: without NUMA always 0. */
+static int region_nid(const struct memblock *mb,
+		      const struct memblock_region *r)
+{
+	return mb->profile.numa ? r->nid : 0;
+}
+
 /* Whole pages of a memory region: [PFN_UP(base), PFN_DOWN(end)). */
 static void region_pfns(const struct memblock *mb,
 			const struct memblock_region *r, unsigned long *s,
@@ -51,12 +58,12 @@ static unsigned collect_nodes(const struct memblock *mb,
 		region_pfns(mb, r, &s, &e);
 		if (s == e)
 			continue;
-		for (k = 0; k < n && nodes[k].nid != r->nid; k++)
+		for (k = 0; k < n && nodes[k].nid != region_nid(mb, r); k++)
 			;
 		if (k == n) {
 			if (n == MAX_NODES)
 				continue;
-			nodes[n].nid = r->nid;
+			nodes[n].nid = region_nid(mb, r);
 			nodes[n].start_pfn = s;
 			nodes[n].end_pfn = e;
 			n++;
@@ -124,7 +131,7 @@ static unsigned long present_in(const struct memblock *mb, int nid,
 		const struct memblock_region *r = &mb->memory.regions[i];
 		unsigned long s, e;
 
-		if (!r->size || r->nid != nid)
+		if (!r->size || region_nid(mb, r) != nid)
 			continue;
 		region_pfns(mb, r, &s, &e);
 		sum += overlap(s, e, zs, ze);

@@ -51,11 +51,14 @@ static int alloc_mem_maps(struct memblock *mb, struct bootmem *bm,
 {
 	/* Node ids in table order, each once. */
 	for (unsigned long i = 0; i < mb->memory.cnt; i++) {
-		int nid = mb->memory.regions[i].nid;
+		const bool numa = mb->profile.numa;
+		int nid = numa ? mb->memory.regions[i].nid : 0;
 		bool seen = false;
 
+		/* Without NUMA every region is node 0, as the kernel reads it.
+		 */
 		for (unsigned long j = 0; j < i; j++)
-			seen |= mb->memory.regions[j].nid == nid;
+			seen |= (numa ? mb->memory.regions[j].nid : 0) == nid;
 		if (seen || !mb->memory.regions[i].size)
 			continue;
 		mb_phys_t bytes = mb_handover_mem_map_bytes(mb, nid);
@@ -117,12 +120,20 @@ static unsigned long release_highmem(struct memblock *mb, struct buddy *b,
 	return n;
 }
 
-static int handover_begin(struct memblock *mb, enum bootmem_backend backend,
-			  const struct mb_handover_info *info,
-			  struct mb_handover_result *res)
+/** mb_handover_begin - see handover.h. */
+int mb_handover_begin(struct memblock *mb, enum bootmem_backend backend,
+		      const struct mb_handover_info *info,
+		      struct mb_handover_result *res)
 {
-	int err = bootmem_init(&res->bootmem, mb, backend);
+	static const struct mb_handover_info defaults;
+	int err;
 
+	if (!mb || !res)
+		return -MB_EINVAL;
+	if (!info)
+		info = &defaults;
+	memset(res, 0, sizeof(*res));
+	err = bootmem_init(&res->bootmem, mb, backend);
 	if (err)
 		return err;
 	if (backend == BOOTMEM_BACKEND_BITMAP)
@@ -131,24 +142,21 @@ static int handover_begin(struct memblock *mb, enum bootmem_backend backend,
 	return err;
 }
 
-/** mb_handover_run - see handover.h. */
-int mb_handover_run(struct memblock *mb, struct buddy *b,
-		    enum bootmem_backend backend,
-		    const struct mb_handover_info *info,
-		    struct mb_handover_result *res)
+/** mb_handover_finish - see handover.h. */
+int mb_handover_finish(struct memblock *mb, struct buddy *b,
+		       const struct mb_handover_info *info,
+		       struct mb_handover_result *res)
 {
 	static const struct mb_handover_info defaults;
 	struct buddy_zone_bounds zb;
 	char line[256];
-	int err;
+	int err = 0;
 
-	if (!mb || !b || !res)
+	if (!mb || !b || !res || res->bootmem.mb != mb)
 		return -MB_EINVAL;
 	if (!info)
 		info = &defaults;
-	memset(res, 0, sizeof(*res));
-	err = handover_begin(mb, backend, info, res);
-	if (!err && info->alloc_mem_map)
+	if (info->alloc_mem_map)
 		err = alloc_mem_maps(mb, &res->bootmem, info, res);
 	if (err)
 		return err;
@@ -173,13 +181,25 @@ int mb_handover_run(struct memblock *mb, struct buddy *b,
 	res->released += res->released_highmem;
 	res->present_pages = mb_handover_present_pages(mb);
 	res->free_pages = b->free_pages;
-	res->reserved_pages =
-		res->present_pages - res->released - info->cma_pages;
-	if (res->released + info->cma_pages > res->present_pages)
-		res->reserved_pages = 0;
+	/* The kernel's "reserved": physpages - totalram_pages - totalcma. */
+	res->reserved_pages = 0;
+	if (res->present_pages > res->released + info->cma_pages)
+		res->reserved_pages =
+			res->present_pages - res->released - info->cma_pages;
 	if (!info->quiet) {
 		mb_handover_memory_line(mb, info, res, line, sizeof(line));
 		mb_printf(mb, "%s", line);
 	}
 	return b->bad_releases ? -MB_EINVAL : 0;
+}
+
+/** mb_handover_run - see handover.h. */
+int mb_handover_run(struct memblock *mb, struct buddy *b,
+		    enum bootmem_backend backend,
+		    const struct mb_handover_info *info,
+		    struct mb_handover_result *res)
+{
+	int err = mb_handover_begin(mb, backend, info, res);
+
+	return err ? err : mb_handover_finish(mb, b, info, res);
 }
