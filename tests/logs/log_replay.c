@@ -74,9 +74,37 @@ static void *no_map(void *ctx, mb_phys_t phys)
 	return NULL;
 }
 
+static struct memblock_region *table_alloc(void *ctx, mb_phys_t phys,
+					   size_t entries)
+{
+	(void)ctx;
+	(void)phys;
+	return calloc(entries, sizeof(struct memblock_region));
+}
+
+static void table_free(void *ctx, struct memblock_region *regions,
+		       size_t entries)
+{
+	(void)ctx;
+	(void)entries;
+	free(regions);
+}
+
 struct mb_env log_replay_env(void)
 {
-	return (struct mb_env){.print = capture, .phys_to_virt = no_map};
+	return (struct mb_env){.print = capture,
+			       .phys_to_virt = no_map,
+			       .table_alloc = table_alloc,
+			       .table_free = table_free};
+}
+
+void log_replay_release(struct memblock *mb, struct memblock_region *mem,
+			struct memblock_region *res)
+{
+	if (mb->memory.regions != mem)
+		free(mb->memory.regions);
+	if (mb->reserved.regions != res)
+		free(mb->reserved.regions);
 }
 
 /* ---- line classes ---- */

@@ -53,7 +53,12 @@ void log_free(struct log *log);
 int log_replay(struct memblock *mb, const struct log *log, int first, int last,
 	       const struct replay_hooks *hooks);
 
-/** log_replay_env - env hooks for a replay: capture print, no mapping. */
+/** log_replay_env - env hooks for a replay: capture print, no mapping of
+ *  the simulated RAM, grown tables in host memory (malloc). */
 struct mb_env log_replay_env(void);
+
+/** log_replay_release - free grown tables (those not in @mem / @res). */
+void log_replay_release(struct memblock *mb, struct memblock_region *mem,
+			struct memblock_region *res);
 
 #endif

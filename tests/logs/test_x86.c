@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * x86_512M.log (Linux 6.1 amd64, 512 MiB): from the e820 memory adds
- * (line 33) through the first dump (35-43), the real-mode and page-table
- * allocations, ACPI reservations, NUMA faking, NODE_DATA and the second
- * dump (75-83), and on through every sparse, pcpu and hash-table
- * allocation to the log's last memblock line (218), the core must print
- * exactly the kernel's lines.
+ * Linux 6.1 amd64 boots replayed on the core, from the e820 stage to the
+ * log's last memblock line: every trace line and both dumps must come out
+ * exactly as the kernel printed them.
+ *  - x86_512M.log: e820 adds, trim, real-mode and page-table allocations,
+ *    ACPI reservations, NUMA faking, NODE_DATA, sparse, pcpu, hashes.
+ *  - x86_1G_memmap130_double.log: 130 memmap=4K$N holes make 132 memory
+ *    regions: the memory table doubles during the e820 adds (line 432) and
+ *    the reserved table later (line 1645), with the kernel's addresses;
+ *    replayed to line 1840 (memblock_discard's frees follow).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,40 +20,45 @@
 
 #include "log_replay.h"
 
-#define LOG MEMBLOCK_SHARED_DIR "/logs/x86_512M.log"
+/** struct x86_boot - what one log cannot show, with its line numbers. */
+struct x86_boot {
+	const char *file;
+	int first;	       /* first line replayed (the smp_scan_config) */
+	mb_phys_t kernel_base; /* kernel image reserved before debug */
+	mb_phys_t kernel_end;  /* (up to the traced setup_arch reserve) */
+	int dump_line;	       /* first dump: trim runs just before it */
+	int limit_line;	       /* after init_mem_mapping: limit = RAM top */
+	mb_phys_t ram_top;     /* end of the last e820 RAM range */
+	int node_line;	       /* "Faking a node at [mem 0-(ram_top-1)]" */
+	int last;	       /* last line replayed (0 = end of the log) */
+};
 
-/* What the log cannot show, at the line where it happens. */
+static const struct x86_boot *cur;
+
 static void at_line(struct memblock *mb, int n)
 {
-	switch (n) {
-	case 35:
-		/* e820__memblock_setup ends with
-		 * memblock_trim_memory(PAGE_SIZE) (untraced): [0x1000, 0x9fc00)
-		 * -> [0x1000, 0x9f000); 6.1 leaves total_size 0xc00 too high
-		 * (dump: 0x1ff7ec00) */
+	if (n == cur->dump_line)
+		/* e820__memblock_setup ends with memblock_trim_memory
+		 * (PAGE_SIZE), untraced; 6.1 leaves total_size 0xc00 high
+		 * ([0x1000, 0x9fc00) -> [0x1000, 0x9f000)) */
 		mb_trim_memory(mb, 4096);
-		break;
-	case 50:
-		/* after init_mem_mapping: current_limit = top of RAM
-		 * (logs/README.md), memory ends at 0x1ffdffff */
-		mb_set_current_limit(mb, 0x1ffe0000);
-		break;
-	case 71:
-		/* "Faking a node at [mem 0-0x1ffdffff]": x86 numa init puts
-		 * memory and the reservations below the node's end on node 0
-		 * (untraced memblock_set_node); the second dump shows it */
-		mb_set_node(mb, 0, 0x1ffe0000, &mb->memory, 0);
-		mb_set_node(mb, 0, 0x1ffe0000, &mb->reserved, 0);
-		break;
-	default:
-		break;
+	if (n == cur->limit_line)
+		/* logs/README.md: 1 MiB until the early page tables are
+		 * mapped, then the top of RAM */
+		mb_set_current_limit(mb, cur->ram_top);
+	if (n == cur->node_line) {
+		/* numa init (untraced memblock_set_node): memory and the
+		 * reservations inside the faked node go to node 0; the
+		 * second dump shows which regions print "on node 0" */
+		mb_set_node(mb, 0, cur->ram_top, &mb->memory, 0);
+		mb_set_node(mb, 0, cur->ram_top, &mb->reserved, 0);
 	}
 }
 
 /*
- * Line 72, [0x1ffb5000-0x1ffdffff]: NODE_DATA(0), allocated with
- * memblock_phys_alloc_try_nid(size, SMP_CACHE_BYTES, nid 0), untraced:
- * 0x1ffe0000 - 0x2b000 = 0x1ffb5000.
+ * The one result without a request line: NODE_DATA(0), allocated by
+ * memblock_phys_alloc_try_nid(size, SMP_CACHE_BYTES, 0), untraced.
+ * x86_512M: 0x1ffe0000 - 0x2b000 = 0x1ffb5000 (line 72).
  */
 static void orphan(struct memblock *mb, mb_phys_t base, mb_phys_t size, int n)
 {
@@ -61,40 +69,90 @@ static void orphan(struct memblock *mb, mb_phys_t base, mb_phys_t size, int n)
 		       (unsigned long long)got, (unsigned long long)base);
 }
 
-static void test_x86_512M(void **state)
+static void replay_x86(const struct x86_boot *boot)
 {
 	static struct memblock_region mem[128], res[128];
 	struct memblock mb;
 	struct log log;
 	struct mb_env env = log_replay_env();
 	struct replay_hooks hooks = {.at_line = at_line, .orphan = orphan};
-	(void)state;
+	char path[512];
 
-	assert_true(log_load(&log, LOG));
+	cur = boot;
+	snprintf(path, sizeof(path), "%s/logs/%s", MEMBLOCK_SHARED_DIR,
+		 boot->file);
+	assert_true(log_load(&log, path));
 	assert_int_equal(mb_init(&mb, &mb_profile_x86_64, &env, mem, 128, res,
 				 128, NULL, 0),
 			 0);
 	/* Reservations made before memblock=debug is parsed, as the first
-	 * dump shows them (lines 41-43) minus the traced ones of lines
-	 * 30-32: page 0 .. 64K, the BIOS area [0x9f000, 0x100000), and the
-	 * kernel image [0xd200000, 0x10600000) (line 32 adds the rest up to
-	 * 0x10610fff). */
+	 * dump shows them minus what the traced lines add: page 0..64K, the
+	 * BIOS area [0x9f000, 1M) and the kernel image. */
 	mb_reserve(&mb, 0, 0x10000);
 	mb_reserve(&mb, 0x9f000, 0x61000);
-	mb_reserve(&mb, 0xd200000, 0x3400000);
-	/* x86: 1 MiB until the early page tables are mapped */
+	mb_reserve(&mb, boot->kernel_base,
+		   boot->kernel_end - boot->kernel_base);
+	/* setup_arch: current_limit = ISA_END_ADDRESS (1 MiB); and
+	 * e820__memblock_setup starts with memblock_allow_resize() */
 	mb_set_current_limit(&mb, 0x100000);
+	mb_allow_resize(&mb);
 	mb_set_debug(&mb, true);
 
-	assert_int_equal(log_replay(&mb, &log, 30, log.count, &hooks), 0);
+	assert_int_equal(log_replay(&mb, &log, boot->first,
+				    boot->last ? boot->last : log.count,
+				    &hooks),
+			 0);
 	assert_int_equal(mb_check(&mb, NULL), 0);
+	log_replay_release(&mb, mem, res);
 	log_free(&log);
+}
+
+static void test_x86_512M(void **state)
+{
+	/* kernel [0xd200000, 0x10600000): reserved[0x2] of the first dump
+	 * (line 43) ends at 0x10610fff, of which line 32 reserves
+	 * [0x10600000, 0x10610fff]. Lines: dump 35, init_mem_mapping's free
+	 * 49, "Faking a node" 71. */
+	static const struct x86_boot b = {.file = "x86_512M.log",
+					  .first = 30,
+					  .kernel_base = 0xd200000,
+					  .kernel_end = 0x10600000,
+					  .dump_line = 35,
+					  .limit_line = 50,
+					  .ram_top = 0x1ffe0000,
+					  .node_line = 71,
+					  .last = 0};
+	(void)state;
+	replay_x86(&b);
+}
+
+static void test_x86_1G_double(void **state)
+{
+	/* kernel [0x2c800000, 0x2fc00000): first dump reserved[0x2] ends at
+	 * 0x2fc10fff, line 302 adds [0x2fc00000, 0x2fc10fff]. RAM ends at
+	 * 0x3ffe0000 ("Faking a node at [mem 0-0x3ffdffff]", line 842).
+	 * Lines: dump 437, init_mem_mapping's free 581. The replay stops at
+	 * 1840: lines 1841-1842 are memblock_free_late from memblock_discard
+	 * (freeing the grown arrays after the hand-over), which has no core
+	 * entry point. */
+	static const struct x86_boot b = {.file = "x86_1G_memmap130_double.log",
+					  .first = 300,
+					  .kernel_base = 0x2c800000,
+					  .kernel_end = 0x2fc00000,
+					  .dump_line = 437,
+					  .limit_line = 582,
+					  .ram_top = 0x3ffe0000,
+					  .node_line = 842,
+					  .last = 1840};
+	(void)state;
+	replay_x86(&b);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_x86_512M),
+		cmocka_unit_test(test_x86_1G_double),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
