@@ -47,11 +47,7 @@ void arm_main(uint32_t r0, uint32_t machine, uint32_t r2)
 	boot_layout(&k);
 	kprintf("baremetal: arch arm32 board vexpress-a9 machine 0x%x r2 0x%x\n",
 		(unsigned)machine, (unsigned)r2);
-	kprintf("baremetal: layout image 0x%llx 0x%llx stack 0x%llx 0x%llx\n",
-		(unsigned long long)k.image_start,
-		(unsigned long long)k.image_end,
-		(unsigned long long)k.stack_start,
-		(unsigned long long)k.stack_end);
+	boot_print_layout(&k);
 	setup_init(&mb, memory, reserved, SETUP_ARM32, boot_env());
 	if (size) {
 		kprintf("baremetal: input dtb 0x%x size 0x%x fnv 0x%x\n",

@@ -24,11 +24,7 @@ void arm64_main(uint64_t x0)
 	boot_layout(&k);
 	kprintf("baremetal: arch arm64 board virt x0 0x%llx\n",
 		(unsigned long long)x0);
-	kprintf("baremetal: layout image 0x%llx 0x%llx stack 0x%llx 0x%llx\n",
-		(unsigned long long)k.image_start,
-		(unsigned long long)k.image_end,
-		(unsigned long long)k.stack_start,
-		(unsigned long long)k.stack_end);
+	boot_print_layout(&k);
 	setup_init(&mb, memory, reserved, SETUP_ARM64, boot_env());
 	if (size) {
 		kprintf("baremetal: input dtb 0x%llx size 0x%x fnv 0x%x\n",

@@ -42,6 +42,19 @@ void boot_layout(struct kernel_layout *k)
 	k->image_end = (uintptr_t)__image_end;
 	k->stack_start = (uintptr_t)__stack_start;
 	k->stack_end = (uintptr_t)__stack_end;
+	/* ARM's PHYS_OFFSET rule: load address rounded down to 128 MiB. */
+	k->phys_offset = k->image_start & ~(mb_phys_t)(128 * 1024 * 1024 - 1);
+}
+
+void boot_print_layout(const struct kernel_layout *k)
+{
+	kprintf("baremetal: layout image 0x%llx 0x%llx stack 0x%llx 0x%llx "
+		"phys_offset 0x%llx\n",
+		(unsigned long long)k->image_start,
+		(unsigned long long)k->image_end,
+		(unsigned long long)k->stack_start,
+		(unsigned long long)k->stack_end,
+		(unsigned long long)k->phys_offset);
 }
 
 static unsigned checks, failures;

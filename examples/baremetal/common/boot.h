@@ -5,7 +5,10 @@
  * the buddy allocator, page allocations, the summary and the exit.
  *
  * UART protocol read by examples/baremetal/check_uart.py (one item a line):
- *   baremetal: layout image 0x.. 0x.. stack 0x.. 0x..
+ *   baremetal: arch <arm32|arm64|x86> board ...
+ *   baremetal: layout image 0x.. 0x.. stack 0x.. 0x.. phys_offset 0x..
+ *   baremetal: input dtb 0x<phys> size 0x<n> fnv 0x<hash>   (DT boots)
+ *   baremetal: input <atags|mmap|cmdline> <hex>   (other boots; repeated)
  *   baremetal: dump firmware      then memblock's dump (memblock=debug)
  *   baremetal: alloc 0x<base> 0x<size> <what>
  *   baremetal: bootmem bitmap 0x<base> 0x<size>   (bitmap back end only)
@@ -26,6 +29,9 @@ const struct mb_env *boot_env(void);
 
 /** boot_layout - the image and stack from the linker script. */
 void boot_layout(struct kernel_layout *k);
+
+/** boot_print_layout - the "baremetal: layout ..." line. */
+void boot_print_layout(const struct kernel_layout *k);
 
 /** boot_check - count a failed expectation and report it. */
 void boot_check(bool ok, const char *what);

@@ -6,6 +6,9 @@
  */
 #include "setup.h"
 
+#include <memblock/firmware/atags.h>
+#include <memblock/firmware/e820.h>
+
 #include <string.h>
 
 int setup_init(struct memblock *mb, struct memblock_region *memory,
@@ -20,12 +23,16 @@ int setup_init(struct memblock *mb, struct memblock_region *memory,
 		       SETUP_REGIONS, NULL, 0);
 }
 
+/* memmap= edits and 32-bit ARM mem= banks of the one command line. */
+static struct mb_memmap_op memmap_ops[32];
+static struct mb_cmdline_range mem_ranges[8];
+
 int setup_cmdline(struct memblock *mb, struct mb_cmdline *cl,
 		  const char *line)
 {
 	int err;
 
-	mb_cmdline_init(cl, NULL, 0, NULL, 0);
+	mb_cmdline_init(cl, memmap_ops, 32, mem_ranges, 8);
 	err = mb_cmdline_parse(cl, line ? line : "");
 	if (cl->memblock_debug)
 		mb_set_debug(mb, true);
@@ -78,6 +85,16 @@ int setup_from_dt(struct memblock *mb, struct mb_fdt *dt, enum setup_arch arch,
 	/* Early parameters are parsed once memory is known, as on ARM. */
 	setup_cmdline(mb, cl, dt->chosen.bootargs);
 	dt->cfg.cmdline_cma = cl->cma_set;
+	if (arch == SETUP_ARM32) {
+		struct mb_arm_mem_state st = {0};
+
+		for (size_t i = 0; i < cl->mem_ranges_cnt; i++)
+			mb_arm_early_mem(mb, &st, k->phys_offset,
+					 &cl->mem_ranges[i]);
+	} else if (cl->mem_count) {
+		/* arm64 mem=: memory above the limit goes (untraced). */
+		mb_enforce_memory_limit(mb, cl->mem_limit);
+	}
 	err = setup_reserve_kernel(mb, k);
 	if (err)
 		return err;
@@ -94,12 +111,6 @@ int setup_from_dt(struct memblock *mb, struct mb_fdt *dt, enum setup_arch arch,
 	return reserve_cmdline_cma(mb, dt, cl);
 }
 
-/* ---- ATAGs (32-bit ARM without a device tree) ---- */
-#define ATAG_NONE 0x00000000u
-#define ATAG_CORE 0x54410001u
-#define ATAG_MEM 0x54410002u
-#define ATAG_CMDLINE 0x54410009u
-
 static uint32_t get_le32(const unsigned char *p)
 {
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
@@ -111,59 +122,41 @@ static uint64_t get_le64(const unsigned char *p)
 	return (uint64_t)get_le32(p) | (uint64_t)get_le32(p + 4) << 32;
 }
 
-/* arm_add_memory(): the bank is trimmed to whole pages. */
-static int add_arm_bank(struct memblock *mb, mb_phys_t start, mb_phys_t size)
-{
-	mb_phys_t page = mb->profile.page_size;
-	mb_phys_t aligned = (start + page - 1) & ~(page - 1);
-
-	if (aligned - start >= size)
-		return 0;
-	size -= aligned - start;
-	size &= ~(page - 1);
-	if (size == 0)
-		return 0;
-	return mb_add(mb, aligned, size);
-}
-
+/* ---- ATAGs (32-bit ARM without a device tree) ---- */
 int setup_from_atags(struct memblock *mb, const void *atags, size_t len,
 		     const struct kernel_layout *k, struct mb_cmdline *cl,
 		     char *cmdline, size_t cmdline_len)
 {
-	const unsigned char *p = atags, *end = p + len;
+	struct mb_arm_mem_state st = {0};
+	struct mb_atags at;
 	int err;
 
 	if (cmdline_len)
 		cmdline[0] = '\0';
-	if (len < 8 || get_le32(p + 4) != ATAG_CORE)
-		return -MB_EINVAL;
-	while (p + 8 <= end) {
-		uint32_t words = get_le32(p), tag = get_le32(p + 4);
-		size_t bytes = (size_t)words * 4;
+	err = mb_atags_parse(mb, atags, len, &at);
+	if (err)
+		return err;
+	if (at.cmdline && cmdline_len) {
+		size_t n = strnlen(at.cmdline, cmdline_len - 1);
 
-		if (tag == ATAG_NONE || words < 2 || bytes > (size_t)(end - p))
-			break;
-		if (tag == ATAG_MEM && words >= 4) {
-			err = add_arm_bank(mb, get_le32(p + 12),
-					   get_le32(p + 8));
-			if (err)
-				return err;
-		} else if (tag == ATAG_CMDLINE && cmdline_len) {
-			size_t n = strnlen((const char *)p + 8, bytes - 8);
-
-			if (n >= cmdline_len)
-				n = cmdline_len - 1;
-			memcpy(cmdline, p + 8, n);
-			cmdline[n] = '\0';
-		}
-		p += bytes;
+		memcpy(cmdline, at.cmdline, n);
+		cmdline[n] = '\0';
 	}
+	/* parse_early_param: mem= rewrites the banks before registration. */
 	setup_cmdline(mb, cl, cmdline_len ? cmdline : "");
+	for (size_t i = 0; i < cl->mem_ranges_cnt; i++)
+		mb_meminfo_early_mem(mb, &at.meminfo, &st, k->phys_offset,
+				     &cl->mem_ranges[i]);
+	/* arm_memblock_init: the banks, then the kernel. */
+	err = mb_meminfo_register(mb, &at.meminfo);
+	if (err)
+		return err;
 	return setup_reserve_kernel(mb, k);
 }
 
 /* ---- multiboot 1 memory map (x86) ---- */
-#define E820_TYPE_RAM 1
+static struct mb_e820_entry e820_entries[128];
+static uint64_t e820_scratch[MB_E820_SCRATCH_BYTES(128) / 8];
 
 int setup_from_multiboot_mmap(struct memblock *mb, const void *mmap,
 			      size_t len, const char *cmdline,
@@ -171,29 +164,49 @@ int setup_from_multiboot_mmap(struct memblock *mb, const void *mmap,
 			      struct mb_cmdline *cl)
 {
 	const unsigned char *p = mmap, *end = p + len;
+	struct mb_e820_table t;
 	int err;
 
-	/* x86 parses early parameters before memblock sees the e820 map. */
-	setup_cmdline(mb, cl, cmdline);
+	err = mb_e820_table_init(&t, e820_entries, 128, e820_scratch,
+				 sizeof(e820_scratch));
+	if (err)
+		return err;
+	/* Each multiboot entry: size (of the rest), base, length, type. */
 	while (p + 24 <= end) {
 		uint32_t entry_size = get_le32(p);
-		mb_phys_t base = get_le64(p + 4), size = get_le64(p + 12);
-		uint32_t type = get_le32(p + 20);
 
-		if (type == E820_TYPE_RAM && size && base + size > base) {
-			err = mb_add(mb, base, size);
-			if (err)
-				return err;
-		}
+		err = mb_e820_range_add(&t, get_le64(p + 4), get_le64(p + 12),
+					get_le32(p + 20));
+		if (err)
+			return err;
 		if (entry_size < 20)
 			break;
 		p += entry_size + 4;
 	}
-	/* e820__memblock_setup: throw away partial pages. */
-	mb_trim_memory(mb, mb->profile.page_size);
-	/* The real-mode IVT and BIOS data area in page 0 stay untouched. */
-	err = mb_reserve(mb, 0, mb->profile.page_size);
+	err = mb_e820_sanitize(&t);
 	if (err)
 		return err;
-	return setup_reserve_kernel(mb, k);
+	/* setup_arch order: early parameters, user map, BIOS ranges. */
+	setup_cmdline(mb, cl, cmdline);
+	mb_e820_print(mb, &t, "BIOS-e820");
+	err = mb_e820_apply_cmdline(mb, &t, cl);
+	if (err)
+		return err;
+	err = mb_e820_trim_bios_range(mb, &t);
+	if (err)
+		return err;
+	err = mb_e820_memblock_setup(mb, &t, NULL);
+	if (err)
+		return err;
+	err = setup_reserve_kernel(mb, k);
+	if (err)
+		return err;
+	/* 6.1 keeps the whole first MiB away from allocations. */
+	err = mb_reserve(mb, 0, 1 << 20);
+	if (err)
+		return err;
+	/* Paging is off and this kernel is 32-bit: only the low 4 GiB can
+	 * be written, so nothing is allocated above it. */
+	mb_set_current_limit(mb, (mb_phys_t)1 << 32);
+	return 0;
 }

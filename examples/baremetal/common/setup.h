@@ -18,6 +18,7 @@ enum setup_arch { SETUP_ARM32, SETUP_ARM64, SETUP_X86 };
 struct kernel_layout {
 	mb_phys_t image_start, image_end; /* text .. end of bss */
 	mb_phys_t stack_start, stack_end; /* boot stack, after the image */
+	mb_phys_t phys_offset;            /* ARM PHYS_OFFSET (RAM base) */
 };
 
 /** Capacity of the static region arrays (INIT_MEMBLOCK_REGIONS). */
@@ -50,10 +51,11 @@ int setup_from_dt(struct memblock *mb, struct mb_fdt *dt, enum setup_arch arch,
 		  const struct kernel_layout *k, struct mb_cmdline *cl);
 
 /**
- * setup_from_atags - 32-bit ARM ATAG boot: ATAG_MEM banks, ATAG_CMDLINE;
- * @atags (at most @len bytes) is a copy of the list. @cmdline receives the
+ * setup_from_atags - 32-bit ARM ATAG boot through the library's ATAG front
+ * end: ATAG_MEM banks, ATAG_CMDLINE (mem= rewrites the banks); @atags (at
+ * most @len bytes) is a copy of the list. @cmdline receives the
  * command line (capacity @cmdline_len; "" without ATAG_CMDLINE).
- * Return: 0, or -MB_EINVAL for a list without ATAG_CORE first.
+ * Return: 0 or the front end's error (-MB_ENOENT: no ATAG_CORE first).
  */
 int setup_from_atags(struct memblock *mb, const void *atags, size_t len,
 		     const struct kernel_layout *k, struct mb_cmdline *cl,
@@ -62,8 +64,9 @@ int setup_from_atags(struct memblock *mb, const void *atags, size_t len,
 /**
  * setup_from_multiboot_mmap - x86 multiboot 1 boot: @mmap (@len bytes) is
  * a copy of the multiboot memory map (e820 types), @cmdline the command
- * line. Usable entries become memory, partial pages are trimmed, page 0
- * and the kernel are reserved.
+ * line. Through the e820 front end in setup_arch's order (sanitize, the
+ * command line's mem=/memmap=, BIOS ranges, e820__memblock_setup), then
+ * the kernel and the first MiB are reserved.
  * Return: 0 or a negative MB_E* code.
  */
 int setup_from_multiboot_mmap(struct memblock *mb, const void *mmap,

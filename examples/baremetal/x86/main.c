@@ -37,11 +37,7 @@ void x86_main(uint32_t magic, uint32_t mbi)
 	boot_layout(&k);
 	kprintf("baremetal: arch x86 board pc magic 0x%x mbi 0x%x\n",
 		(unsigned)magic, (unsigned)mbi);
-	kprintf("baremetal: layout image 0x%llx 0x%llx stack 0x%llx 0x%llx\n",
-		(unsigned long long)k.image_start,
-		(unsigned long long)k.image_end,
-		(unsigned long long)k.stack_start,
-		(unsigned long long)k.stack_end);
+	boot_print_layout(&k);
 	setup_init(&mb, memory, reserved, SETUP_X86, boot_env());
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC) {
 		kprintf("baremetal: not started by a multiboot loader\n");

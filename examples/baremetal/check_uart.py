@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""check_uart.py - judge one bare-metal boot from its UART output.
+
+usage: check_uart.py UART.log EXPECTED_DUMP QEMU_EXIT SUCCESS_EXIT
+
+Checks (each failure is printed; exit status 1 if any):
+  * QEMU exited with SUCCESS_EXIT and the kernel's summary says PASS;
+  * memblock=debug took effect: kernel-format trace lines are present;
+  * the dump after "baremetal: dump firmware" equals EXPECTED_DUMP, which
+    the host replayed from the same firmware input (host/expect);
+  * every allocation lies in RAM (dump firmware's memory) and outside every
+    reservation made before it (dump firmware's reserved), and no two
+    allocations overlap;
+  * every buddy page lies in RAM, outside every reservation of the dump
+    before the hand-over (the bitmap back end's own bitmap excepted: it
+    is released at hand-over) and outside every boot allocation;
+  * the hand-over's page count equals the buddy's free count and the count
+    computed here from the hand-over dump (memory pages not touched by a
+    reservation or, with the bitmap back end, by a bootmem allocation).
+"""
+import re
+import sys
+
+RANGE = re.compile(r"^ (memory|reserved)\[0x[0-9a-f]+\]\t\[0x([0-9a-f]+)-0x([0-9a-f]+)\], "
+                   r"0x([0-9a-f]+) bytes(?: on node \d+)? flags: 0x([0-9a-f]+)$")
+PAGE = 4096
+
+
+def dump_after(lines, marker):
+    """The dump lines following the marker line (empty if absent)."""
+    try:
+        i = lines.index(marker)
+    except ValueError:
+        return []
+    out = []
+    for line in lines[i + 1:]:
+        if out and not line.startswith(" "):
+            break
+        if not out and line != "MEMBLOCK configuration:":
+            break
+        out.append(line)
+    return out
+
+
+def ranges(dump, kind):
+    res = []
+    for line in dump:
+        m = RANGE.match(line)
+        if m and m.group(1) == kind and int(m.group(4), 16):
+            res.append((int(m.group(2), 16), int(m.group(3), 16) + 1,
+                        int(m.group(5), 16)))
+    return res
+
+
+def inside(base, end, regions):
+    return any(b <= base and end <= e for b, e, _ in regions)
+
+
+def overlaps(base, end, regions):
+    return any(base < e and b < end for b, e, *_ in regions)
+
+
+def main():
+    log, expected, qemu_exit, success = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    with open(log, errors="replace") as f:
+        lines = [l.rstrip("\r\n").replace("\r", "") for l in f]
+    with open(expected) as f:
+        want = [l.rstrip("\n") for l in f]
+    errors = []
+
+    def fail(msg):
+        errors.append(msg)
+
+    if qemu_exit != success:
+        fail(f"QEMU exit status {qemu_exit}, expected {success}")
+    summary = [l for l in lines if l.startswith("baremetal: summary ")]
+    if not summary or not summary[-1].endswith("result PASS"):
+        fail("no 'result PASS' summary")
+    for l in lines:
+        if l.startswith("baremetal: CHECK FAILED") or l.startswith("baremetal: PANIC"):
+            fail(f"kernel: {l}")
+    if not any(l.startswith("memblock_reserve: [") for l in lines):
+        fail("no memblock_reserve trace line: memblock=debug not honoured")
+
+    fw = dump_after(lines, "baremetal: dump firmware")
+    if fw != want:
+        fail("dump after firmware registration differs from the host's:")
+        for a, b in zip(fw + [""] * len(want), want + [""] * len(fw)):
+            if a != b:
+                fail(f"  kernel: {a!r}\n    host: {b!r}")
+    memory = ranges(fw, "memory")
+    reserved = ranges(fw, "reserved")
+    if not memory:
+        fail("no memory in the firmware dump")
+
+    allocs = []
+    for l in lines:
+        m = re.match(r"^baremetal: alloc 0x([0-9a-f]+) 0x([0-9a-f]+) (.*)$", l)
+        if not m:
+            continue
+        base, size, what = int(m.group(1), 16), int(m.group(2), 16), m.group(3)
+        end = base + size
+        if not inside(base, end, memory):
+            fail(f"allocation {what} [{base:#x}-{end:#x}) not in RAM")
+        if overlaps(base, end, reserved):
+            fail(f"allocation {what} [{base:#x}-{end:#x}) overlaps a firmware reservation")
+        if overlaps(base, end, allocs):
+            fail(f"allocation {what} [{base:#x}-{end:#x}) overlaps another allocation")
+        allocs.append((base, end, what))
+    if len(allocs) < 10:
+        fail(f"only {len(allocs)} allocations reported")
+
+    ho = dump_after(lines, "baremetal: dump handover")
+    ho_memory, ho_reserved = ranges(ho, "memory"), ranges(ho, "reserved")
+    bitmap = None
+    for l in lines:
+        m = re.match(r"^baremetal: bootmem bitmap 0x([0-9a-f]+) 0x([0-9a-f]+)$", l)
+        if m:
+            bitmap = (int(m.group(1), 16), int(m.group(1), 16) + int(m.group(2), 16))
+
+    pages = []
+    for l in lines:
+        m = re.match(r"^baremetal: page 0x([0-9a-f]+) 0x([0-9a-f]+) order (\d+)$", l)
+        if not m:
+            continue
+        base, size = int(m.group(1), 16), int(m.group(2), 16)
+        end = base + size
+        if not inside(base, end, ho_memory):
+            fail(f"page [{base:#x}-{end:#x}) not in RAM")
+        for b, e, _ in ho_reserved:
+            lo, hi = max(b, base), min(e, end)
+            if lo < hi and not (bitmap and bitmap[0] <= lo and hi <= bitmap[1]):
+                fail(f"page [{base:#x}-{end:#x}) overlaps reservation [{b:#x}-{e:#x})")
+        if overlaps(base, end, allocs):
+            fail(f"page [{base:#x}-{end:#x}) overlaps a boot allocation")
+        if overlaps(base, end, pages):
+            fail(f"page [{base:#x}-{end:#x}) handed out twice")
+        pages.append((base, end))
+    if len(pages) < 5:
+        fail(f"only {len(pages)} buddy blocks reported")
+
+    handover = buddy = None
+    backend = ""
+    for l in lines:
+        m = re.match(r"^baremetal: handover (\d+) pages backend (\w+)$", l)
+        if m:
+            handover, backend = int(m.group(1)), m.group(2)
+        m = re.match(r"^baremetal: buddy free (\d+) managed (\d+)$", l)
+        if m:
+            buddy = int(m.group(1))
+    if handover is None or buddy is None:
+        fail("no handover/buddy lines")
+    else:
+        if handover != buddy:
+            fail(f"handover {handover} pages != buddy free {buddy}")
+        # Independent count: whole pages of NONE-flagged memory, minus pages
+        # touched by a reservation (bitmap: bootmem allocations too).
+        taken = set()
+        busy = [(b, e) for b, e, _ in ho_reserved]
+        if backend == "bitmap":
+            busy += [(b, e) for b, e, w in allocs if "bootmem" in w or w == "mem_map"]
+        for b, e in busy:
+            taken.update(range(b // PAGE, (e + PAGE - 1) // PAGE))
+        if bitmap:
+            taken.difference_update(range(bitmap[0] // PAGE, bitmap[1] // PAGE))
+        free = 0
+        for b, e, flags in ho_memory:
+            if flags:
+                continue
+            for pfn in range((b + PAGE - 1) // PAGE, e // PAGE):
+                if pfn not in taken:
+                    free += 1
+        if free != handover:
+            fail(f"handover {handover} pages, the hand-over dump gives {free}")
+
+    name = log
+    if errors:
+        print(f"FAIL {name}")
+        for e in errors:
+            print(f"  {e}")
+        return 1
+    print(f"ok   {name}: {len(allocs)} allocations, {len(pages)} buddy blocks, "
+          f"handover {handover} pages ({backend})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
