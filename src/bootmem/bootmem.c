@@ -235,6 +235,7 @@ static void *as_virt(struct bootmem *bm, mb_phys_t a)
 	return p ? p : (void *)(uintptr_t)a;
 }
 
+/** __alloc_bootmem - any node, [goal, -), panics when nothing fits. */
 void *__alloc_bootmem(struct bootmem *bm, mb_phys_t size, mb_phys_t align,
 		      mb_phys_t goal)
 {
@@ -242,6 +243,7 @@ void *__alloc_bootmem(struct bootmem *bm, mb_phys_t size, mb_phys_t align,
 					      goal, 0, 0));
 }
 
+/** __alloc_bootmem_nopanic - as __alloc_bootmem, NULL when nothing fits. */
 void *__alloc_bootmem_nopanic(struct bootmem *bm, mb_phys_t size,
 			      mb_phys_t align, mb_phys_t goal)
 {
@@ -249,6 +251,7 @@ void *__alloc_bootmem_nopanic(struct bootmem *bm, mb_phys_t size,
 					      goal, 0, BOOTMEM_ALLOC_NOPANIC));
 }
 
+/** __alloc_bootmem_node - node @nid first, then any node; panics. */
 void *__alloc_bootmem_node(struct bootmem *bm, int nid, mb_phys_t size,
 			   mb_phys_t align, mb_phys_t goal)
 {
@@ -256,6 +259,7 @@ void *__alloc_bootmem_node(struct bootmem *bm, int nid, mb_phys_t size,
 					      BOOTMEM_ALLOC_NODE));
 }
 
+/** __alloc_bootmem_node_nopanic - as __alloc_bootmem_node, or NULL. */
 void *__alloc_bootmem_node_nopanic(struct bootmem *bm, int nid, mb_phys_t size,
 				   mb_phys_t align, mb_phys_t goal)
 {
@@ -264,6 +268,7 @@ void *__alloc_bootmem_node_nopanic(struct bootmem *bm, int nid, mb_phys_t size,
 						      BOOTMEM_ALLOC_NOPANIC));
 }
 
+/** __alloc_bootmem_node_high - bitmap: above DMA32 first on big nodes. */
 void *__alloc_bootmem_node_high(struct bootmem *bm, int nid, mb_phys_t size,
 				mb_phys_t align, mb_phys_t goal)
 {
@@ -272,6 +277,7 @@ void *__alloc_bootmem_node_high(struct bootmem *bm, int nid, mb_phys_t size,
 						      BOOTMEM_ALLOC_HIGH));
 }
 
+/** __alloc_bootmem_low - below ARCH_LOW_ADDRESS_LIMIT; panics. */
 void *__alloc_bootmem_low(struct bootmem *bm, mb_phys_t size, mb_phys_t align,
 			  mb_phys_t goal)
 {
@@ -279,6 +285,7 @@ void *__alloc_bootmem_low(struct bootmem *bm, mb_phys_t size, mb_phys_t align,
 					      goal, bm->low_limit, 0));
 }
 
+/** __alloc_bootmem_low_nopanic - as __alloc_bootmem_low, or NULL. */
 void *__alloc_bootmem_low_nopanic(struct bootmem *bm, mb_phys_t size,
 				  mb_phys_t align, mb_phys_t goal)
 {
@@ -287,6 +294,7 @@ void *__alloc_bootmem_low_nopanic(struct bootmem *bm, mb_phys_t size,
 					      BOOTMEM_ALLOC_NOPANIC));
 }
 
+/** __alloc_bootmem_low_node - node @nid first, below the low limit. */
 void *__alloc_bootmem_low_node(struct bootmem *bm, int nid, mb_phys_t size,
 			       mb_phys_t align, mb_phys_t goal)
 {
