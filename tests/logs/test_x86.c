@@ -148,11 +148,51 @@ static void test_x86_1G_double(void **state)
 	replay_x86(&b);
 }
 
+static void test_x86_4G(void **state)
+{
+	/* 3 GiB below the PCI hole + 1 GiB at 4 GiB. Kernel reserved[0x2]
+	 * [0x97000000-0x9a410fff] of the first dump (line 48), line 35 adds
+	 * [0x9a400000-...]. Lines: dump 39, init_mem_mapping's free 54,
+	 * "Faking a node at [mem 0-0x13fffffff]" 83. */
+	static const struct x86_boot b = {.file = "x86_4G_smp4.log",
+					  .first = 33,
+					  .kernel_base = 0x97000000,
+					  .kernel_end = 0x9a400000,
+					  .dump_line = 39,
+					  .limit_line = 55,
+					  .ram_top = 0x140000000ULL,
+					  .node_line = 83,
+					  .last = 0};
+	(void)state;
+	replay_x86(&b);
+}
+
+static void test_x86_1G_memmap(void **state)
+{
+	/* memmap=64M$256M, 16M#512M, 32M!768M cut RAM into 5 e820 ranges
+	 * (lines 50-54). Kernel [0x2c000000-0x2f410fff] (first dump), line 49
+	 * adds [0x2f400000-...]. Lines: dump 55, init_mem_mapping's free 72,
+	 * "Faking a node at [mem 0-0x3ffdffff]" 95. */
+	static const struct x86_boot b = {.file = "x86_1G_memmap.log",
+					  .first = 47,
+					  .kernel_base = 0x2c000000,
+					  .kernel_end = 0x2f400000,
+					  .dump_line = 55,
+					  .limit_line = 73,
+					  .ram_top = 0x3ffe0000,
+					  .node_line = 95,
+					  .last = 0};
+	(void)state;
+	replay_x86(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_x86_512M),
 		cmocka_unit_test(test_x86_1G_double),
+		cmocka_unit_test(test_x86_4G),
+		cmocka_unit_test(test_x86_1G_memmap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
