@@ -49,6 +49,40 @@ static void trace_double(struct memblock *mb, enum mb_event_kind kind,
 	mb__trace(mb, &ev);
 }
 
+/*
+ * Would freeing the old array [old_phys, +old_alloc) (when grown) and then
+ * reserving the new one make the reserved table grow? Removal isolates
+ * first, which wants two free slots whatever the range; the reserve of
+ * free memory adds one region unless reserved is empty.
+ */
+static bool reserved_must_grow(const struct memblock *mb, mb_phys_t old_phys,
+			       mb_phys_t old_alloc)
+{
+	const struct memblock_type *res = &mb->reserved;
+	unsigned long cnt = res->cnt;
+	bool empty = res->regions[0].size == 0;
+
+	if (old_phys) {
+		long i = mbi_search(res, old_phys);
+
+		if (cnt + 2 > res->max)
+			return true;
+		if (i >= 0) {
+			const struct memblock_region *r = &res->regions[i];
+			bool lo = r->base < old_phys;
+			bool hi = r->base + r->size > old_phys + old_alloc;
+
+			if (lo && hi)
+				cnt++;
+			else if (!lo && !hi && cnt == 1)
+				empty = true;
+			else if (!lo && !hi)
+				cnt--;
+		}
+	}
+	return !empty && cnt + 1 > res->max;
+}
+
 /* Where the new array goes; 0 when nowhere (or failure injected). */
 static mb_phys_t find_new_array(struct memblock *mb, struct memblock_type *type,
 				mb_phys_t bytes, mb_phys_t pb, mb_phys_t ps)
@@ -93,13 +127,15 @@ int mbi_double_array(struct memblock *mb, struct memblock_type *type,
 	if (!mb->can_resize)
 		return -MB_ENOMEM;
 	addr = find_new_array(mb, type, new_alloc, pb, ps);
-	if (addr && type != &mb->reserved) {
+	if (addr && type != &mb->reserved &&
+	    reserved_must_grow(mb, *slot, old_alloc)) {
 		/*
-		 * Freeing the old array and reserving the new one must not
-		 * fail half-way: give reserved its room (two slots) now,
-		 * keeping clear of the array just found.
+		 * Linux grows reserved in the middle (while freeing the old
+		 * array or reserving the new one) and cannot fail there. To
+		 * stay all-or-nothing, grow it first here, keeping clear of
+		 * the array just found. Only happens when reserved is full.
 		 */
-		while (mb->reserved.cnt + 2 > mb->reserved.max)
+		while (reserved_must_grow(mb, *slot, old_alloc))
 			if (mbi_double_array(mb, &mb->reserved, addr,
 					     new_alloc) < 0)
 				return -MB_ENOMEM;

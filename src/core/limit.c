@@ -97,6 +97,11 @@ void mb_trim_memory(struct memblock *mb, mb_phys_t align)
 		mb_phys_t start = mbi_round_up(r->base, align);
 		mb_phys_t end = mbi_round_down(r->base + r->size, align);
 
+		/* Linux's round_up wraps to 0 for a region in the last
+		 * partial block of the address space and leaves a region
+		 * overlapping everything; here such a region vanishes. */
+		if (start < r->base || start > mbi_addr_max(mb))
+			start = end;
 		if (start == r->base && end == r->base + r->size) {
 			i++;
 			continue;

@@ -226,6 +226,69 @@ static void second_growth_frees_old_array(void **state)
 	tc_free(t);
 }
 
+/*
+ * Memory growth and the reserved table. Linux reserves the new memory
+ * array with memblock_reserve: into an empty reserved table that needs
+ * no room (max stays 1). When reserved is full the core grows it first
+ * (Linux would grow it in the middle and panic on failure).
+ * mem[1], res[1]; A = [0x816000, 0xb7a000), B = [0xc00000, +4K),
+ * C = [0xd00000, +4K). Arrays are 2 * 24 and 4 * 24 bytes: one page.
+ */
+static void memory_growth_and_reserved_room(void **state)
+{
+	struct tctx *t = tc_new(&mb_profile_x86_64);
+	struct mb_env env = t->mb.env;
+	struct memblock *mb = &t->mb;
+
+	(void)state;
+	assert_int_equal(mb_init(mb, &mb_profile_x86_64, &env, t->mem, 1,
+				 t->res, 1, NULL, 0),
+			 0);
+	mb_allow_resize(mb);
+	assert_int_equal(mb_add(mb, 0x816000, 0x364000), 0);
+	/* B: memory 1 -> 2 at the top of A, 0xb7a000 - 0x1000 */
+	assert_int_equal(mb_add(mb, 0xc00000, 0x1000), 0);
+	CHECK(t);
+	assert_int_equal(mb->memory_array_phys, 0xb79000);
+	assert_int_equal(mb->reserved.max, 1);
+	REGION(mb->reserved, 0, 0xb79000, 0x1000, 0, 1024);
+
+	/* C: memory 2 -> 4 at 0xc00000 (B, the highest free page). The
+	 * old memory array must be freed and the new one reserved, but
+	 * reserved (cnt 1, max 1) is full: it grows first, avoiding
+	 * [0xc00000, 0xc01000): 1 -> 2 below it at 0xb78000, then (the
+	 * free still needs two slots) 2 -> 4 at 0xb77000, freeing 0xb78000 */
+	t->nev = 0;
+	assert_int_equal(mb_add(mb, 0xd00000, 0x1000), 0);
+	CHECK(t);
+	assert_int_equal(t->nev, 9); /* the add, then eight growth events */
+	assert_int_equal(t->ev[1].kind, MB_EV_DOUBLED);
+	assert_string_equal(t->ev[1].name, "reserved");
+	assert_int_equal(t->ev[1].base, 0xb78000);
+	assert_int_equal(t->ev[2].kind, MB_EV_RESERVE);
+	assert_int_equal(t->ev[3].kind, MB_EV_DOUBLED);
+	assert_int_equal(t->ev[3].base, 0xb77000);
+	assert_int_equal(t->ev[4].kind, MB_EV_PHYS_FREE);
+	assert_int_equal(t->ev[4].base, 0xb78000);
+	assert_int_equal(t->ev[5].kind, MB_EV_RESERVE);
+	assert_int_equal(t->ev[5].base, 0xb77000);
+	assert_int_equal(t->ev[6].kind, MB_EV_DOUBLED);
+	assert_string_equal(t->ev[6].name, "memory");
+	assert_int_equal(t->ev[6].base, 0xc00000);
+	assert_int_equal(t->ev[7].kind, MB_EV_PHYS_FREE);
+	assert_int_equal(t->ev[7].base, 0xb79000);
+	assert_int_equal(t->ev[8].kind, MB_EV_RESERVE);
+	assert_int_equal(t->ev[8].base, 0xc00000);
+	/* reserved: the reserved array and the memory array */
+	assert_int_equal(mb->reserved.max, 4);
+	assert_int_equal(mb->reserved.cnt, 2);
+	REGION(mb->reserved, 0, 0xb77000, 0x1000, 0, 1024);
+	REGION(mb->reserved, 1, 0xc00000, 0x1000, 0, 1024);
+	assert_int_equal(mb->memory.max, 4);
+	assert_int_equal(mb->memory.cnt, 3);
+	tc_free(t);
+}
+
 static void isolate_grows_before_splitting(void **state)
 {
 	struct tctx *t = small(&mb_profile_x86_64);
@@ -340,6 +403,7 @@ int main(void)
 		cmocka_unit_test(memory_doubling_like_real_log),
 		cmocka_unit_test(reserved_doubling_avoids_pending_range),
 		cmocka_unit_test(second_growth_frees_old_array),
+		cmocka_unit_test(memory_growth_and_reserved_room),
 		cmocka_unit_test(isolate_grows_before_splitting),
 		cmocka_unit_test(growth_refused_or_failing_changes_nothing),
 		cmocka_unit_test(grown_array_in_mapped_ram),

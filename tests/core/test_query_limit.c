@@ -160,6 +160,22 @@ static void trim_memory_quirk(void **state)
 	/* x86_1G_memmap130_double.log dump: 0x3fefcc00 = sum + 0xc00 */
 	tc_free(t);
 
+	/* a region in the last partial 0x1000 block of the 64-bit space:
+	 * Linux's round_up wraps to 0 and leaves [0, 0xffffffffffff000)
+	 * overlapping everything; the core removes the region instead */
+	t = tc_new(&mb_profile_x86_64);
+	mb = &t->mb;
+	assert_int_equal(mb_add(mb, 0x100000, 0x1000), 0);
+	assert_int_equal(mb_add(mb, 0xfffffffffffff800ULL, 0x800), 0);
+	/* capped: [0xfffffffffffff800, 0xffffffffffffffff) */
+	REGION(mb->memory, 1, 0xfffffffffffff800ULL, 0x7ff, 0, 1024);
+	mb_trim_memory(mb, 0x1000);
+	CHECK(t);
+	assert_int_equal(mb->memory.cnt, 1);
+	REGION(mb->memory, 0, 0x100000, 0x1000, 0, 1024);
+	assert_int_equal(mb->memory.total_size, 0x1000);
+	tc_free(t);
+
 	/* the corrected behaviour as an option */
 	t = tc_new(&mb_profile_x86_64);
 	mb = &t->mb;
