@@ -117,6 +117,23 @@ static void test_free_zero_size_and_4x(void **state)
 	assert_string_equal(r.func, "__memblock_free_early");
 }
 
+static void test_reserve_with_flags_field(void **state)
+{
+	struct lp_record r;
+
+	(void)state;
+	/* Constructed: 3.16-4.x kernels printed the range with %#016llx
+	 * and a "flags %#02lx" field before the caller (no corpus log has
+	 * it); the seed:163 width is the same 14 digits. */
+	assert_true(
+		parse("memblock_reserve: [0x00000067ffe000-0x00000067ffffff]"
+		      " flags 0x0 memblock_alloc_base_nid+0x44/0x5c",
+		      &r));
+	assert_int_equal(r.kind, LP_RESERVE);
+	assert_int_equal(r.size, 0x2000); /* 0x67ffffff + 1 - 0x67ffe000 */
+	assert_string_equal(r.caller, "memblock_alloc_base_nid+0x44/0x5c");
+}
+
 static void test_free_late(void **state)
 {
 	struct lp_record r;
@@ -497,6 +514,7 @@ int main(void)
 		cmocka_unit_test(test_reserve_32bit),
 		cmocka_unit_test(test_remove_wrapped_crlf),
 		cmocka_unit_test(test_free_zero_size_and_4x),
+		cmocka_unit_test(test_reserve_with_flags_field),
 		cmocka_unit_test(test_free_late),
 		cmocka_unit_test(test_phys_alloc_range),
 		cmocka_unit_test(test_alloc_try_nid_variants),

@@ -97,6 +97,15 @@ static bool parse_range_line(struct lp_cursor *c, const char *name, size_t nlen,
 			return false;
 		rec->nid = (int)nid;
 		rec->flags = (unsigned)fl;
+	} else {
+		/* 3.x/4.x kernels printed "flags 0x0" after the range */
+		struct lp_cursor t = *c;
+		uint64_t fl;
+
+		if (lp_eat(&t, " flags ") && lp_hex(&t, &fl, NULL)) {
+			rec->flags = (unsigned)fl;
+			*c = t;
+		}
 	}
 	if (c->p >= c->e || *c->p != ' ')
 		return false; /* a cut line: the caller is missing */

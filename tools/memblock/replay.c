@@ -146,12 +146,14 @@ static int replay_file(const char *path, const struct rp_opts *o,
 	e->path = path;
 	e->opts = o;
 	rp_context_scan(&log, o->profile, &e->ctx);
-	if (o->json)
+	if (o->json) {
+		fprintf(o->out, "%s{\"file\":", first ? "" : ",");
+		rp_json_string(o->out, path, strlen(path));
 		fprintf(o->out,
-			"%s{\"file\":\"%s\",\"profile\":\"%s\",\"style\":%d,"
-			"\"mismatches\":[\n",
-			first ? "" : ",", path, e->ctx.profile->name,
+			",\"profile\":\"%s\",\"style\":%d,\"mismatches\":[\n",
+			e->ctx.profile->name,
 			e->ctx.style == MB_STYLE_LINUX_4 ? 4 : 6);
+	}
 	rc = rp_engine_run(e);
 	if (rc < 0) {
 		fprintf(stderr, "memblock replay: %s: cannot seed the state\n",

@@ -129,6 +129,8 @@ void rp_mismatch(struct rp_engine *e, const struct lp_record *r,
 		 const char *what, bool have_expected, mb_phys_t exp_base,
 		 mb_phys_t exp_size, bool have_actual, mb_phys_t act_base,
 		 mb_phys_t act_size);
+/** rp_json_string - @n bytes of @s as a JSON string literal. */
+void rp_json_string(FILE *f, const char *s, size_t n);
 /** rp_verbose - one "-v" line for a passed check. */
 void rp_verbose(struct rp_engine *e, const struct lp_record *r,
 		const char *what);

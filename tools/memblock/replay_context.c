@@ -131,6 +131,25 @@ static size_t find_x86_limit_point(const struct lp_log *log, size_t from)
 	return RP_NONE;
 }
 
+/*
+ * arm32 without a HighMem zone line: the default 3G/1G split with the
+ * default vmalloc area leaves 768 MiB of lowmem above the start of RAM.
+ */
+static mb_phys_t default_lowmem_end(const struct lp_log *log, size_t d)
+{
+	const struct lp_record *dump;
+	const struct lp_region *first, *last;
+	mb_phys_t end;
+
+	if (d == RP_NONE || !log->recs[d].n_mem)
+		return 0;
+	dump = &log->recs[d];
+	first = lp_dump_region(log, dump, 0);
+	last = lp_dump_region(log, dump, dump->n_mem - 1);
+	end = last->base + last->size;
+	return end - first->base > 0x30000000 ? first->base + 0x30000000 : 0;
+}
+
 int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 		    struct rp_context *ctx)
 {
@@ -174,6 +193,8 @@ int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 	}
 	if (ctx->is_x86 && ctx->trim_dump == RP_NONE)
 		ctx->trim_dump = ctx->first_dump;
+	if (ctx->is_arm32 && !ctx->lowmem_end)
+		ctx->lowmem_end = default_lowmem_end(log, ctx->first_dump);
 	return 0;
 }
 

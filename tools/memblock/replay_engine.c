@@ -112,7 +112,7 @@ static void print_place(FILE *f, bool json, const char *key, bool have,
 		fprintf(f, " %s 0x%" PRIx64, key, base);
 }
 
-static void json_string(FILE *f, const char *s, size_t n)
+void rp_json_string(FILE *f, const char *s, size_t n)
 {
 	size_t i;
 
@@ -143,9 +143,9 @@ void rp_mismatch(struct rp_engine *e, const struct lp_record *r,
 			"%s{\"line\":%u,\"check\":", e->json_first ? "" : ",",
 			r->line);
 		e->json_first = false;
-		json_string(f, what, strlen(what));
+		rp_json_string(f, what, strlen(what));
 		fprintf(f, ",\"text\":");
-		json_string(f, r->text, r->text_len);
+		rp_json_string(f, r->text, r->text_len);
 		print_place(f, true, "expected", have_expected, exp_base,
 			    exp_size);
 		print_place(f, true, "actual", have_actual, act_base, act_size);
