@@ -403,6 +403,35 @@ static void test_free_all(void **state)
 	assert_null(alloc_bootmem_nopanic(bm, 64));
 }
 
+/* 64-bit longs (x86_64 profile): a node of 160 pages at pfn 0x100, all
+ * free: 0x100 and 0x140 go as order-6 blocks (64 pages each), the last 32
+ * pages (not a whole word) one by one, then the map page: 161. */
+static void test_free_all_64bit_words(void **state)
+{
+	(void)state;
+	struct harness *h = h_new(&mb_profile_x86_64, 0, 0);
+	struct bootmem bm;
+	static uint8_t map[24];
+	struct sink s = {0};
+
+	assert_int_equal(bootmem_init(&bm, &h->mb, BOOTMEM_BACKEND_BITMAP), 0);
+	/* 160 bits = 20 bytes -> 24 (8-byte longs). */
+	assert_int_equal(
+		bootmem_init_node(&bm, 0, 0x50, 0x100, 0x1a0, map, sizeof(map)),
+		24);
+	assert_int_equal(bootmem_free(&bm, 0x100000, 160 * 0x1000), 0);
+	assert_int_equal(free_all_bootmem(&bm, 0, record, &s), 161);
+	assert_int_equal(s.n, 2 + 32 + 1);
+	assert_int_equal(s.pfn[0], 0x100);
+	assert_int_equal(s.order[0], 6);
+	assert_int_equal(s.pfn[1], 0x140);
+	assert_int_equal(s.order[1], 6);
+	assert_int_equal(s.pfn[2], 0x180);
+	assert_int_equal(s.order[2], 0);
+	assert_int_equal(s.pfn[34], 0x50);
+	h_free(h);
+}
+
 static void test_init_single_and_errors(void **state)
 {
 	struct fixture *f = *state;
@@ -457,6 +486,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_nodes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_free_all, setup, teardown),
+		cmocka_unit_test(test_free_all_64bit_words),
 		cmocka_unit_test_setup_teardown(test_init_single_and_errors,
 						setup, teardown),
 	};

@@ -213,6 +213,33 @@ static void test_x86_memmap_holes(void **state)
 	h_free(h);
 }
 
+/* x86_ovmf_1G_smp2.log (UEFI, holes below 16 MiB). DMA: present 159 +
+ * 1792 + 3 + 4 + 1792 = 3750 of 4095 spanned (> 3750 + 234: present counts)
+ * -> 3750 * 64 / 4096 = 58.6 -> 59. DMA32: present 252581 + 2439 + 1873 =
+ * 256893 of 257872 spanned (not holey enough: spanned counts) -> 4029.25 ->
+ * 4030. Present 260643 pages = 1042572K as the log's Memory: line says.
+ * The log's 254603 leaves dma_reserve = 260643 - 59 - 4030 - 254603 = 1951
+ * (the firmware's low reservations at that point, not modelled here). */
+static void test_x86_ovmf_mixed_sparse(void **state)
+{
+	(void)state;
+	struct harness *h = h_new(&mb_profile_x86_64, 0, 0);
+	static const mb_phys_t ram[][2] = {
+		{0x1000, 0xa0000},	  {0x100000, 0x800000},
+		{0x808000, 0x80b000},	  {0x80c000, 0x810000},
+		{0x900000, 0x3eaa5000},	  {0x3eb66000, 0x3f4ed000},
+		{0x3f7ff000, 0x3ff50000},
+	};
+
+	for (size_t i = 0; i < sizeof(ram) / sizeof(ram[0]); i++)
+		assert_int_equal(
+			mb_add(&h->mb, ram[i][0], ram[i][1] - ram[i][0]), 0);
+	assert_int_equal(mb_handover_present_pages(&h->mb), 260643);
+	assert_int_equal(total(h, 1951, 0, NULL), 254603);
+	assert_int_equal(total(h, 0, 0, NULL), 260643 - 59 - 4030);
+	h_free(h);
+}
+
 static const struct mb_handover_info vexpress_info = {
 	.sizes = {11264, 1700, 3732, 2048, 377},
 	.cma_pages = 4096, /* cma-reserved 16384K */
@@ -297,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_x86_4G),
 		cmocka_unit_test(test_x86_numa_uneven),
 		cmocka_unit_test(test_x86_memmap_holes),
+		cmocka_unit_test(test_x86_ovmf_mixed_sparse),
 		cmocka_unit_test(test_memory_line_128M),
 		cmocka_unit_test(test_memory_line_1G_and_x86),
 	};

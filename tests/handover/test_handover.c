@@ -351,6 +351,26 @@ static void test_highmem_release(void **state)
 	h_free(h);
 }
 
+/* A mem_map that cannot fit: 128 MiB of RAM all reserved but the last
+ * page; the 1179648-byte mem_map fails and the run says so. */
+static void test_mem_map_enomem(void **state)
+{
+	(void)state;
+	struct harness *h = h_new(&mb_profile_arm32, 0, 0);
+	struct mb_handover_info info = {.alloc_mem_map = true, .quiet = true};
+	struct mb_handover_result res;
+	struct buddy b;
+
+	assert_int_equal(mb_add(&h->mb, BASE, SIZE), 0);
+	assert_int_equal(mb_reserve(&h->mb, BASE, SIZE - 0x1000), 0);
+	new_buddy(h, &b);
+	assert_int_equal(mb_handover_run(&h->mb, &b, BOOTMEM_BACKEND_MEMBLOCK,
+					 &info, &res),
+			 -MB_ENOMEM);
+	assert_int_equal(b.free_pages, 0);
+	h_free(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -360,6 +380,7 @@ int main(void)
 		cmocka_unit_test(test_same_boot_memblock),
 		cmocka_unit_test(test_same_boot_bitmap),
 		cmocka_unit_test(test_highmem_release),
+		cmocka_unit_test(test_mem_map_enomem),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
