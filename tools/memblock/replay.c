@@ -99,6 +99,41 @@ static const char *unusable(const struct lp_log *log, unsigned *line)
 	return NULL;
 }
 
+/* What the replay had to infer: always in JSON, with -v in text. */
+static void print_inferences(const struct rp_opts *o, const struct rp_engine *e)
+{
+	const struct rp_stats *s = &e->st;
+	const struct rp_context *c = &e->ctx;
+
+	if (o->json) {
+		fprintf(o->out,
+			",\"inferences\":{\"undone_before_first_dump\":%u,"
+			"\"node_data\":%u,\"cma\":%u,\"result_only\":%u,"
+			"\"flag_ranges\":%u,\"numa_line\":%u,"
+			"\"x86_limit_line\":%u,\"trim_before_dump_line\":%u,"
+			"\"movable_node\":%s,\"lowmem_end\":\"0x%llx\"}",
+			s->undone_before_dump, s->inferred_node_data,
+			s->inferred_cma, s->inferred_generic, s->flag_ranges,
+			s->numa_line, s->limit_line, s->trim_line,
+			c->movable_node ? "true" : "false",
+			(unsigned long long)c->lowmem_end);
+		return;
+	}
+	if (!o->verbose)
+		return;
+	fprintf(o->out,
+		"%s: inferred: seed undid %u traced changes before the first "
+		"dump; NODE_DATA %u, CMA %u, other result-only %u; flags on %u "
+		"added ranges; dump nids at line %u; x86 limit 1 MiB -> top at "
+		"line %u; trim before dump at line %u; movable_node %s; "
+		"lowmem end 0x%llx\n",
+		e->path, s->undone_before_dump, s->inferred_node_data,
+		s->inferred_cma, s->inferred_generic, s->flag_ranges,
+		s->numa_line, s->limit_line, s->trim_line,
+		c->movable_node ? "on" : "off",
+		(unsigned long long)c->lowmem_end);
+}
+
 static void free_engine(struct rp_engine *e)
 {
 	unsigned i;
@@ -169,8 +204,11 @@ static int replay_file(const char *path, const struct rp_opts *o,
 			     ? 0
 			     : 1;
 		if (o->json)
+			fprintf(o->out, "]");
+		print_inferences(o, e);
+		if (o->json)
 			fprintf(o->out,
-				"],\"allocations\":{\"matched\":%u,\"total\":%"
+				",\"allocations\":{\"matched\":%u,\"total\":%"
 				"u},"
 				"\"dumps\":{\"matched\":%u,\"total\":%u},"
 				"\"doublings\":{\"matched\":%u,\"total\":%u},"

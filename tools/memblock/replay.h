@@ -59,6 +59,13 @@ struct rp_stats {
 	unsigned dump_total, dump_ok;
 	unsigned double_total, double_ok;
 	unsigned other_mismatch; /* unexpected library events, trace fields */
+	/* what had to be inferred (docs/replay.md lists it per log) */
+	unsigned undone_before_dump; /* traced changes undone to seed */
+	unsigned inferred_node_data, inferred_cma, inferred_generic;
+	unsigned flag_ranges; /* adds given the next dump's flags */
+	unsigned numa_line;   /* line where dump nids were applied (0 none) */
+	unsigned limit_line;  /* x86: line where current_limit left 1 MiB */
+	unsigned trim_line;   /* x86: dump line preceded by trim_memory */
 };
 
 /** struct rp_opts - command-line options. */
@@ -114,9 +121,10 @@ bool rp_dump_matches(struct rp_engine *e, const struct lp_record *d);
 void rp_sync_to_dump(struct rp_engine *e, const struct lp_record *d);
 /** rp_apply_nodes - nids (memory and reserved) of dump @d, onto the state. */
 void rp_apply_nodes(struct rp_engine *e, const struct lp_record *d);
-/** rp_apply_flags - flags of dump @d's memory inside [base, base+size). */
-void rp_apply_flags(struct rp_engine *e, const struct lp_record *d,
-		    mb_phys_t base, mb_phys_t size);
+/** rp_apply_flags - flags of dump @d's memory inside [base, base+size);
+ *  returns the number of flagged ranges applied. */
+unsigned rp_apply_flags(struct rp_engine *e, const struct lp_record *d,
+			mb_phys_t base, mb_phys_t size);
 /** rp_print_free_near - free ranges around @addr, for mismatch reports. */
 void rp_print_free_near(struct rp_engine *e, FILE *f, mb_phys_t addr,
 			bool json);

@@ -277,7 +277,8 @@ static void run_plain(struct rp_engine *e, size_t i)
 	if (r->kind == LP_ADD || r->kind == LP_ADD_NODE) {
 		d = rp_next_dump(e->log, i);
 		if (d != RP_NONE)
-			rp_apply_flags(e, &e->log->recs[d], r->base, r->size);
+			e->st.flag_ranges += rp_apply_flags(e, &e->log->recs[d],
+							    r->base, r->size);
 	}
 }
 
@@ -397,9 +398,11 @@ static void run_inferred(struct rp_engine *e, size_t i)
 		if (nid < 0)
 			nid = (int)e->node_data_seq;
 		e->node_data_seq++;
+		e->st.inferred_node_data++;
 		mb_phys_alloc_try_nid(mb, r->size, p->smp_cache_bytes, nid);
 		break;
 	case RP_INFER_CMA:
+		e->st.inferred_cma++;
 		run_cma(e, r);
 		break;
 	default:
@@ -407,6 +410,7 @@ static void run_inferred(struct rp_engine *e, size_t i)
 		 * pages, page-aligned; the rest for pointer alignment. */
 		align = r->size % p->page_size ? p->phys_bits / 8
 					       : p->page_size;
+		e->st.inferred_generic++;
 		mb_alloc_range_nid(mb, r->size, align, 0, MB_ALLOC_ACCESSIBLE,
 				   MB_NUMA_NO_NODE, false);
 		break;
@@ -472,8 +476,10 @@ static void check_dump(struct rp_engine *e, size_t i)
 
 	finish_pending(e, d);
 	queue_flush(e, d);
-	if (i == e->ctx.trim_dump)
+	if (i == e->ctx.trim_dump) {
 		mb_trim_memory(&e->mb, e->ctx.profile->page_size);
+		e->st.trim_line = d->line;
+	}
 	e->st.dump_total++;
 	if (rp_dump_matches(e, d)) {
 		e->st.dump_ok++;
@@ -490,6 +496,7 @@ static void numa_init(struct rp_engine *e, size_t i)
 		mb_set_bottom_up(&e->mb, false);
 	if (d != RP_NONE)
 		rp_apply_nodes(e, &e->log->recs[d]);
+	e->st.numa_line = e->log->recs[i].line;
 }
 
 static void setup_instance(struct rp_engine *e)
@@ -535,8 +542,10 @@ int rp_engine_run(struct rp_engine *e)
 		progress(e, i);
 		if (i == e->ctx.numa_point)
 			numa_init(e, i);
-		if (i == e->ctx.limit_point)
+		if (i == e->ctx.limit_point) {
 			mb_set_current_limit(&e->mb, mb_end_of_DRAM(&e->mb));
+			e->st.limit_line = r->line;
+		}
 		switch (r->kind) {
 		case LP_DUMP:
 			check_dump(e, i);

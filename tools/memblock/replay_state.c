@@ -122,9 +122,11 @@ static int undo_before_dump(struct rp_engine *e, struct memblock *t)
 
 		if (r->kind == LP_ADD || r->kind == LP_ADD_NODE) {
 			mb_remove(t, r->base, r->size);
+			e->st.undone_before_dump++;
 		} else if (r->kind == LP_RESERVE) {
 			mb_phys_free(t, r->base, r->size);
 			mb_reserve(&u, r->base, r->size);
+			e->st.undone_before_dump++;
 		}
 	}
 	/* A free of a range no traced reserve made: it was in the state
@@ -294,11 +296,12 @@ void rp_apply_nodes(struct rp_engine *e, const struct lp_record *d)
 	}
 }
 
-void rp_apply_flags(struct rp_engine *e, const struct lp_record *d,
-		    mb_phys_t base, mb_phys_t size)
+unsigned rp_apply_flags(struct rp_engine *e, const struct lp_record *d,
+			mb_phys_t base, mb_phys_t size)
 {
 	mb_phys_t end = base + size;
 	unsigned long i;
+	unsigned n = 0;
 
 	for (i = 0; i < d->n_mem; i++) {
 		const struct lp_region *r = lp_dump_region(e->log, d, i);
@@ -313,7 +316,9 @@ void rp_apply_flags(struct rp_engine *e, const struct lp_record *d,
 			mb_mark_hotplug(&e->mb, b, x - b);
 		if (r->flags & MEMBLOCK_MIRROR)
 			mb_mark_mirror(&e->mb, b, x - b);
+		n++;
 	}
+	return n;
 }
 
 void rp_print_free_near(struct rp_engine *e, FILE *f, mb_phys_t addr, bool json)
