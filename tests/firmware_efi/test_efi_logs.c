@@ -160,6 +160,64 @@ static void test_arm64_reserve_regions(void **state)
 	log_free(&log);
 }
 
+/*
+ * arm64_virt_efi_1G_smp2.log is the same boot without efi=debug: the map
+ * (taken from the efidebug log, same firmware) must give its memblock
+ * lines too, and no "efi:" text.
+ */
+static void test_arm64_without_efi_debug(void **state)
+{
+	struct log dbg, log;
+	struct mb_efi_map map;
+	struct mb_efi_arm64_opts o = {
+		.soft_reserve = true,
+		.add_caller = "early_init_dt_add_memory_arch+0x5c/0x68",
+		.remove_caller = "reserve_regions+0x64/0x1a0",
+		.reserve_caller = "reserve_regions+0x15c/0x1a0",
+		.map_reserve_caller = "efi_init+0x1f8/0x250",
+		.map_phys = 0x7c43d9c0, /* the efidebug log's MemMap Address */
+		.map_size = 0x5a0,
+	};
+	struct memblock mb;
+	size_t n = 0, nwant = 0;
+	const char *want[128];
+	long start, end;
+
+	(void)state;
+	log_load(&dbg, "arm64_virt_efi_1G_smp2_efidebug.log");
+	for (size_t i = 0; i < dbg.n; i++) {
+		unsigned long long a, b;
+		struct mb_efi_md md = {0};
+
+		if (sscanf(dbg.line[i], "efi:   0x%llx-0x%llx ", &a, &b) != 2)
+			continue;
+		assert_int_equal(parse_typeattr(strchr(dbg.line[i], '['), &md),
+				 0);
+		md.phys_addr = a;
+		md.num_pages = (b + 1 - a) >> 12;
+		mb_efi_md_encode(mapbuf + n * 48, 48, &md);
+		n++;
+	}
+	assert_int_equal(n, 30);
+	assert_int_equal(mb_efi_map_init(&map, mapbuf, n * 48, 48, 1), 0);
+
+	log_load(&log, "arm64_virt_efi_1G_smp2.log");
+	start = log_find(&log, 0,
+			 "memblock_remove: [0x0000000000000000-"
+			 "0xfffffffffffffffe]");
+	end = log_find(&log, 0, "memblock_remove: [0x0001000000000000");
+	assert_true(start > 0 && end > start);
+	for (long i = start; i < end; i++)
+		if (is_trace_or_efi(log.line[i]))
+			want[nwant++] = log.line[i];
+	assert_int_equal(nwant, 1 + 29 + 1 + 1); /* remove, adds, 2 reserves */
+	new_mb(&mb, &mb_profile_arm64);
+	assert_int_equal(mb_efi_arm64_reserve_regions(&mb, &map, &o), 0);
+	compare_seq("arm64 efi (no efi=debug)", want, nwant);
+	log_free(&log);
+	log_free(&dbg);
+}
+
 /* x86: x86_ovmf_1G_smp2_efidebug.log, descriptors "efi: memNN: ..." */
 static size_t x86_map(const struct log *log, size_t desc_size,
 		      const char **efi_lines)
@@ -301,6 +359,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_arm64_reserve_regions),
+		cmocka_unit_test(test_arm64_without_efi_debug),
 		cmocka_unit_test(test_x86_efi_to_e820),
 		cmocka_unit_test(test_x86_reserve_boot_services),
 	};

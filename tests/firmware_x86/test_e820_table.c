@@ -296,6 +296,35 @@ static void test_cmdline_exactmap_and_retype(void **state)
 					 "0x00000000010fffff] ACPI NVS");
 }
 
+static void test_cmdline_mem_limit(void **state)
+{
+	struct mb_memmap_op ops[4];
+	struct mb_cmdline cl;
+
+	(void)state;
+	new_mb();
+	table(16);
+	/* x86_512M.log's BIOS map (RAM part) with mem=256M memmap=1M$1M:
+	 * the limit cuts RAM at 0x10000000 (reserved 0xfffc0000 stays), then
+	 * [1M,2M) becomes reserved */
+	add(0, 0x9fc00, MB_E820_RAM);
+	add(0x100000, 0x1fee0000, MB_E820_RAM);
+	add(0xfffc0000, 0x40000, MB_E820_RESERVED);
+	mb_cmdline_init(&cl, ops, 4, NULL, 0);
+	assert_int_equal(mb_cmdline_parse(&cl, "mem=256M memmap=1M$1M"), 0);
+	assert_int_equal(mb_e820_apply_cmdline(&mb, &t, &cl), 0);
+	assert_string_equal(out.line[0], "e820: remove [mem 0x10000000-"
+					 "0xfffffffffffffffe] usable");
+	assert_int_equal(t.nr_entries, 4);
+	expect(1, 0x100000, 0x1fffff, MB_E820_RESERVED);
+	expect(2, 0x200000, 0xfffffff, MB_E820_RAM);
+	expect(3, 0xfffc0000, 0xffffffff, MB_E820_RESERVED);
+	/* mem=0 never reaches the table: the parser refuses it */
+	mb_cmdline_init(&cl, ops, 4, NULL, 0);
+	assert_int_equal(mb_cmdline_parse(&cl, "mem=0"), -MB_EINVAL);
+	assert_int_equal(cl.memmap_cnt, 0);
+}
+
 static void test_memblock_setup_types(void **state)
 {
 	(void)state;
@@ -338,6 +367,7 @@ int main(void)
 		cmocka_unit_test(test_update_splits_and_prints),
 		cmocka_unit_test(test_remove_and_types),
 		cmocka_unit_test(test_cmdline_exactmap_and_retype),
+		cmocka_unit_test(test_cmdline_mem_limit),
 		cmocka_unit_test(test_memblock_setup_types),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
