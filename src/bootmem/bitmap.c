@@ -4,8 +4,6 @@
  * (set = reserved), bottom-up first-fit search with a hint and sub-page
  * packing of consecutive small allocations.
  */
-#include <string.h>
-
 #include "internal.h"
 
 #if !MEMBLOCK_NO_BOOTMEM
@@ -93,9 +91,11 @@ bool bitmap_is_reserved(const struct bootmem *bm, unsigned long pfn)
 	return true;
 }
 
+/* @a is a power of two (alignments and machine words): no division, so
+ * 32-bit ARM needs no libgcc helper. */
 static unsigned long align_up_ul(unsigned long v, unsigned long a)
 {
-	return (v + a - 1) / a * a;
+	return (v + a - 1) & ~(a - 1);
 }
 
 /* Round a page index up so that its absolute pfn is a multiple of @step. */
@@ -311,7 +311,7 @@ static void release_node_pages(struct bootmem *bm, struct bootmem_node *n,
 		unsigned long idx = pfn - n->node_min_pfn;
 
 		/* A whole aligned word of free pages goes as one block. */
-		if (pfn % w == 0 && pfn + w <= n->node_low_pfn &&
+		if ((pfn & (w - 1)) == 0 && pfn + w <= n->node_low_pfn &&
 		    first_set(n, idx, idx + w) == idx + w) {
 			release(ctx, pfn, order);
 			*count += w;

@@ -3,8 +3,6 @@
  * The bootmem front: instance set-up, node set-up and every API call,
  * dispatched to the back end chosen at bootmem_init().
  */
-#include <string.h>
-
 #include "internal.h"
 
 static bool is_bitmap(const struct bootmem *bm)
@@ -46,7 +44,7 @@ size_t bootmem_map_bytes(const struct bootmem *bm, unsigned long pages)
 	size_t word = bm->bits_per_long / 8;
 	size_t bytes = (pages + 7) / 8;
 
-	return (bytes + word - 1) / word * word;
+	return (bytes + word - 1) & ~(word - 1); /* word: 4 or 8 */
 }
 
 /** bootmem_bootmap_pages - the map's bytes rounded up to whole pages. */

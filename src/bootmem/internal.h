@@ -5,6 +5,9 @@
 
 #include <memblock/bootmem.h>
 
+/* Freestanding: the only libc functions used, declared here (no <string.h>). */
+void *memset(void *dst, int c, size_t n);
+
 #ifndef MEMBLOCK_NO_BOOTMEM
 #define MEMBLOCK_NO_BOOTMEM 0
 #endif

@@ -247,9 +247,9 @@ mb_phys_t mb_handover_mem_map_bytes(const struct memblock *mb, int nid)
 	for (unsigned k = 0; k < nn; k++) {
 		if (nodes[k].nid != nid)
 			continue;
-		unsigned long s = nodes[k].start_pfn / block * block;
-		unsigned long e =
-			(nodes[k].end_pfn + block - 1) / block * block;
+		/* block is a power of two: masks, no division */
+		unsigned long s = nodes[k].start_pfn & ~(block - 1);
+		unsigned long e = (nodes[k].end_pfn + block - 1) & ~(block - 1);
 
 		return (mb_phys_t)(e - s) * mb->profile.page_struct_size;
 	}

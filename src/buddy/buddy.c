@@ -2,7 +2,7 @@
 /* The binary buddy allocator: zones, free lists, split and coalesce. */
 #include <memblock/buddy.h>
 
-#include <string.h>
+#include "internal.h"
 
 #define NIL UINT32_MAX
 

@@ -2,7 +2,7 @@
 /* mb_handover_run(): from memblock (and bootmem) to the buddy allocator. */
 #include <memblock/handover.h>
 
-#include <string.h>
+#include "internal.h"
 
 static unsigned page_shift(const struct memblock *mb)
 {
