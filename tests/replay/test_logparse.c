@@ -40,6 +40,24 @@ static void test_prefix_variants(void **state)
 	assert_ptr_equal(lp_strip_prefix(none, strlen(none)), none);
 }
 
+static void test_prefix_syslog_and_level(void **state)
+{
+	/* arm_vexpress_128M.log:31 as journalctl and as raw kmsg print it */
+	const char *journal =
+		"Nov 30 02:00:00 qemu kernel: memblock_reserve: [0x60300000-"
+		"0x61607587] arm_memblock_init+0x30/0x74";
+	const char *level = "<6>memblock_reserve: [0x60300000-0x61607587] "
+			    "arm_memblock_init+0x30/0x74";
+	struct lp_record r;
+
+	(void)state;
+	assert_true(parse(journal, &r));
+	assert_int_equal(r.kind, LP_RESERVE);
+	assert_int_equal(r.base, 0x60300000);
+	assert_true(parse(level, &r));
+	assert_int_equal(r.size, 0x1307588); /* 0x61607587 + 1 - 0x60300000 */
+}
+
 /* ---- range lines ---- */
 
 static void test_reserve_64bit(void **state)
@@ -510,6 +528,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_prefix_variants),
+		cmocka_unit_test(test_prefix_syslog_and_level),
 		cmocka_unit_test(test_reserve_64bit),
 		cmocka_unit_test(test_reserve_32bit),
 		cmocka_unit_test(test_remove_wrapped_crlf),

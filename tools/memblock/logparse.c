@@ -47,6 +47,25 @@ const char *lp_kind_name(enum lp_kind kind)
 	return kind_names[kind];
 }
 
+/* No stamp: "<6>" printk levels (raw kmsg) and "... kernel: " (syslog,
+ * journalctl) come off too. */
+static const char *strip_unstamped(const char *line, const char *e)
+{
+	const char *p = line, *q;
+	static const char tag[] = "kernel: ";
+
+	if (p < e && *p == '<') {
+		for (q = p + 1; q < e && *q >= '0' && *q <= '9'; q++)
+			;
+		if (q > p + 1 && q < e && *q == '>')
+			return q + 1;
+	}
+	for (q = p; e - q >= (long)sizeof(tag) - 1; q++)
+		if (!memcmp(q, tag, sizeof(tag) - 1))
+			return q + sizeof(tag) - 1;
+	return line;
+}
+
 const char *lp_strip_prefix(const char *line, size_t len)
 {
 	const char *e = line + len, *p;
@@ -70,7 +89,7 @@ const char *lp_strip_prefix(const char *line, size_t len)
 			return q;
 		}
 	}
-	return line;
+	return strip_unstamped(line, e);
 }
 
 static struct lp_record *push_record(struct lp_log *log)

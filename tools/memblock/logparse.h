@@ -144,7 +144,8 @@ const struct lp_region *lp_dump_region(const struct lp_log *log,
 
 /**
  * lp_strip_prefix - find the message of one line: skips leading garbage up
- * to and including a "[ seconds.micro]" stamp, if there is one.
+ * to and including a "[ seconds.micro]" stamp; without a stamp, a "<N>"
+ * printk level or everything up to "kernel: " (syslog, journalctl).
  * Return: pointer to the message start inside [line, line + len).
  */
 const char *lp_strip_prefix(const char *line, size_t len);

@@ -144,17 +144,113 @@ static void free_engine(struct rp_engine *e)
 	free(e->rsv0);
 }
 
-/* Replay one file; add its figures to @sum. Return: 0, 1 or 2. */
-static int replay_file(const char *path, const struct rp_opts *o,
-		       struct rp_stats *sum, bool first)
+static void add_stats(struct rp_stats *sum, const struct rp_stats *s)
 {
-	struct lp_log log;
-	struct rp_engine *e;
-	const char *why;
-	unsigned line;
-	size_t len;
-	char *buf = read_file(path, &len);
+	sum->alloc_ok += s->alloc_ok;
+	sum->alloc_total += s->alloc_total;
+	sum->dump_ok += s->dump_ok;
+	sum->dump_total += s->dump_total;
+	sum->double_ok += s->double_ok;
+	sum->double_total += s->double_total;
+	sum->other_mismatch += s->other_mismatch;
+}
+
+static void print_figures(const struct rp_opts *o, const struct rp_engine *e,
+			  int rc)
+{
+	const struct rp_stats *s = &e->st;
+
+	if (o->json) {
+		fprintf(o->out,
+			",\"allocations\":{\"matched\":%u,\"total\":%u},"
+			"\"dumps\":{\"matched\":%u,\"total\":%u},"
+			"\"doublings\":{\"matched\":%u,\"total\":%u},"
+			"\"other_mismatches\":%u,\"ok\":%s}\n",
+			s->alloc_ok, s->alloc_total, s->dump_ok, s->dump_total,
+			s->double_ok, s->double_total, s->other_mismatch,
+			rc ? "false" : "true");
+		return;
+	}
+	fprintf(o->out,
+		"%s: %u/%u allocations matched, %u/%u dumps matched, %u/%u "
+		"doublings, profile %s%s\n",
+		e->path, s->alloc_ok, s->alloc_total, s->dump_ok, s->dump_total,
+		s->double_ok, s->double_total, e->ctx.profile->name,
+		e->ctx.style == MB_STYLE_LINUX_4 ? " (4.x names)" : "");
+}
+
+/* Replay one boot (@view: a slice of the parsed file). Return: 0, 1, 2. */
+static int replay_boot(const struct lp_log *view, const char *label,
+		       const struct rp_opts *o, struct rp_stats *sum,
+		       bool *first)
+{
+	struct rp_engine *e = calloc(1, sizeof(*e));
 	int rc;
+
+	if (!e) {
+		fprintf(stderr, "memblock replay: out of memory\n");
+		return 2;
+	}
+	e->log = view;
+	e->path = label;
+	e->opts = o;
+	rp_context_scan(view, o->profile, &e->ctx);
+	if (o->json) {
+		fprintf(o->out, "%s{\"file\":", *first ? "" : ",");
+		rp_json_string(o->out, label, strlen(label));
+		fprintf(o->out,
+			",\"profile\":\"%s\",\"style\":%d,\"mismatches\":[\n",
+			e->ctx.profile->name,
+			e->ctx.style == MB_STYLE_LINUX_4 ? 4 : 6);
+		*first = false;
+	}
+	rc = rp_engine_run(e);
+	if (rc < 0) {
+		fprintf(stderr, "memblock replay: %s: cannot seed the state\n",
+			label);
+		rc = 2;
+	} else {
+		const struct rp_stats *s = &e->st;
+
+		rc = s->alloc_ok == s->alloc_total &&
+				     s->dump_ok == s->dump_total &&
+				     s->double_ok == s->double_total &&
+				     !s->other_mismatch
+			     ? 0
+			     : 1;
+		if (o->json)
+			fprintf(o->out, "]");
+		print_inferences(o, e);
+		print_figures(o, e, rc);
+		add_stats(sum, s);
+	}
+	free_engine(e);
+	free(e);
+	return rc;
+}
+
+static bool has_memblock(const struct lp_log *log, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		if (log->recs[from].kind <= LP_DUMP)
+			return true;
+	return false;
+}
+
+/*
+ * Replay one file; a capture holding several boots ("Linux version" again
+ * after memblock lines) is replayed boot by boot. Return: 0, 1 or 2.
+ */
+static int replay_file(const char *path, const struct rp_opts *o,
+		       struct rp_stats *sum, bool *first)
+{
+	struct lp_log log, view;
+	const char *why;
+	char label[4096];
+	unsigned line, boot = 0;
+	size_t len, start = 0, i;
+	char *buf = read_file(path, &len);
+	int rc = 0, r;
 
 	if (!buf) {
 		fprintf(stderr, "memblock replay: %s: cannot read: %s\n", path,
@@ -170,72 +266,25 @@ static int replay_file(const char *path, const struct rp_opts *o,
 		free(buf);
 		return 2;
 	}
-	e = calloc(1, sizeof(*e));
-	if (!e) {
-		lp_free(&log);
-		free(buf);
-		fprintf(stderr, "memblock replay: out of memory\n");
-		return 2;
-	}
-	e->log = &log;
-	e->path = path;
-	e->opts = o;
-	rp_context_scan(&log, o->profile, &e->ctx);
-	if (o->json) {
-		fprintf(o->out, "%s{\"file\":", first ? "" : ",");
-		rp_json_string(o->out, path, strlen(path));
-		fprintf(o->out,
-			",\"profile\":\"%s\",\"style\":%d,\"mismatches\":[\n",
-			e->ctx.profile->name,
-			e->ctx.style == MB_STYLE_LINUX_4 ? 4 : 6);
-	}
-	rc = rp_engine_run(e);
-	if (rc < 0) {
-		fprintf(stderr, "memblock replay: %s: cannot seed the state\n",
-			path);
-		rc = 2;
-	} else {
-		struct rp_stats *s = &e->st;
-
-		rc = s->alloc_ok == s->alloc_total &&
-				     s->dump_ok == s->dump_total &&
-				     s->double_ok == s->double_total &&
-				     !s->other_mismatch
-			     ? 0
-			     : 1;
-		if (o->json)
-			fprintf(o->out, "]");
-		print_inferences(o, e);
-		if (o->json)
-			fprintf(o->out,
-				",\"allocations\":{\"matched\":%u,\"total\":%"
-				"u},"
-				"\"dumps\":{\"matched\":%u,\"total\":%u},"
-				"\"doublings\":{\"matched\":%u,\"total\":%u},"
-				"\"other_mismatches\":%u,\"ok\":%s}\n",
-				s->alloc_ok, s->alloc_total, s->dump_ok,
-				s->dump_total, s->double_ok, s->double_total,
-				s->other_mismatch, rc ? "false" : "true");
+	for (i = 0; i <= log.n; i++) {
+		if (i < log.n && (log.recs[i].kind != LP_CTX_LINUX_VERSION ||
+				  !has_memblock(&log, start, i)))
+			continue;
+		if (!has_memblock(&log, start, i))
+			break;
+		view = log;
+		view.recs = log.recs + start;
+		view.n = i - start;
+		boot++;
+		if (boot > 1 || i < log.n)
+			snprintf(label, sizeof(label), "%s#boot%u", path, boot);
 		else
-			fprintf(o->out,
-				"%s: %u/%u allocations matched, %u/%u dumps "
-				"matched, %u/%u doublings, profile %s%s\n",
-				path, s->alloc_ok, s->alloc_total, s->dump_ok,
-				s->dump_total, s->double_ok, s->double_total,
-				e->ctx.profile->name,
-				e->ctx.style == MB_STYLE_LINUX_4
-					? " (4.x names)"
-					: "");
-		sum->alloc_ok += s->alloc_ok;
-		sum->alloc_total += s->alloc_total;
-		sum->dump_ok += s->dump_ok;
-		sum->dump_total += s->dump_total;
-		sum->double_ok += s->double_ok;
-		sum->double_total += s->double_total;
-		sum->other_mismatch += s->other_mismatch;
+			snprintf(label, sizeof(label), "%s", path);
+		r = replay_boot(&view, label, o, sum, first);
+		if (r > rc)
+			rc = r;
+		start = i;
 	}
-	free_engine(e);
-	free(e);
 	lp_free(&log);
 	free(buf);
 	return rc;
@@ -289,8 +338,7 @@ int cmd_replay(int argc, char **argv)
 		}
 		if (argv[i][0] == '-' && argv[i][1])
 			continue;
-		r = replay_file(argv[i], &o, &sum, first);
-		first = false;
+		r = replay_file(argv[i], &o, &sum, &first);
 		if (r > rc)
 			rc = r;
 	}

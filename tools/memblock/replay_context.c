@@ -150,6 +150,24 @@ static mb_phys_t default_lowmem_end(const struct lp_log *log, size_t d)
 	return end - first->base > 0x30000000 ? first->base + 0x30000000 : 0;
 }
 
+/* Dominant address width of the memblock lines of this (part of a) log. */
+static int view_width(const struct lp_log *log)
+{
+	size_t i, n8 = 0, n16 = 0;
+
+	for (i = 0; i < log->n; i++) {
+		const struct lp_record *r = &log->recs[i];
+
+		if (r->kind > LP_DUMP)
+			continue;
+		n8 += r->width == 8;
+		n16 += r->width == 16;
+	}
+	if (!n8 && !n16)
+		return log->width;
+	return n16 > n8 ? 16 : 8;
+}
+
 int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 		    struct rp_context *ctx)
 {
@@ -159,7 +177,7 @@ int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 	ctx->is_x86 = is_x86_log(log);
 	if (forced) {
 		ctx->profile = forced;
-	} else if (log->width == 8) {
+	} else if (view_width(log) == 8) {
 		ctx->profile = &mb_profile_arm32;
 	} else {
 		ctx->profile =
