@@ -7,8 +7,10 @@ usage: check_uart.py UART.log EXPECTED_DUMP QEMU_EXIT SUCCESS_EXIT
 Checks (each failure is printed; exit status 1 if any):
   * QEMU exited with SUCCESS_EXIT and the kernel's summary says PASS;
   * memblock=debug took effect: kernel-format trace lines are present;
-  * the dump after "baremetal: dump firmware" equals EXPECTED_DUMP, which
-    the host replayed from the same firmware input (host/expect);
+  * the registration's trace (memblock_* lines without their %pS caller,
+    and the front ends' messages) and the dump after "baremetal: dump
+    firmware" equal EXPECTED_DUMP, which the host replayed from the same
+    firmware input with the same library (host/expect);
   * every allocation lies in RAM (dump firmware's memory) and outside every
     reservation made before it (dump firmware's reserved), and no two
     allocations overlap;
@@ -82,6 +84,31 @@ def main():
             fail(f"kernel: {l}")
     if not any(l.startswith("memblock_reserve: [") for l in lines):
         fail("no memblock_reserve trace line: memblock=debug not honoured")
+
+    # The registration's trace and messages: the kernel's lines between
+    # its input lines and the dump marker against the host replay's; the
+    # %pS caller ends every memblock_* line and differs (other binary).
+    def trace(ls):
+        out = []
+        for l in ls:
+            if l == "baremetal: dump firmware":
+                break
+            if l.startswith("baremetal:") or l.startswith("qemu"):
+                continue
+            m = re.match(r"^(memblock_\w+: .*) \S+$", l)
+            out.append(m.group(1) if m else l)
+        return out
+    start = max((i for i, l in enumerate(lines) if l.startswith("baremetal: layout")), default=0)
+    got_trace, want_trace = trace(lines[start:]), trace(want)
+    if got_trace != want_trace:
+        fail("registration trace differs from the host's:")
+        for a, b in zip(got_trace + [""] * len(want_trace), want_trace + [""] * len(got_trace)):
+            if a != b:
+                fail(f"  kernel: {a!r}\n    host: {b!r}")
+                break
+    if not want_trace:
+        fail("the host replay printed no trace")
+    want = dump_after(want, "baremetal: dump firmware")
 
     fw = dump_after(lines, "baremetal: dump firmware")
     if fw != want:

@@ -106,8 +106,14 @@ int setup_from_dt(struct memblock *mb, struct mb_fdt *dt, enum setup_arch arch,
 	err = mb_fdt_scan_reserved_mem(mb, dt);
 	if (err)
 		return err;
-	if (arch == SETUP_ARM64 && mb_fdt_numa_scan(mb, dt) < 0)
-		return -MB_EINVAL;
+	if (arch == SETUP_ARM64) {
+		err = mb_fdt_numa_scan(mb, dt);
+		if (err < 0)
+			return err;
+		/* No numa-node-id anywhere: arm64 fakes one node 0. */
+		if (err == 0)
+			mb_set_node(mb, 0, mb_phys_addr_max(mb), &mb->memory, 0);
+	}
 	return reserve_cmdline_cma(mb, dt, cl);
 }
 

@@ -10,6 +10,9 @@
  * input ("baremetal: input ..." lines: the ATAG list or the multiboot map
  * and command line in hex; for device-tree boots the blob's address, size
  * and FNV-1a hash, the blob itself coming from QEMU's -machine dumpdtb=).
+ * Output: the trace and messages of the registration (memblock=debug
+ * comes from the same command line), "baremetal: dump firmware", then the
+ * dump.
  * Exit status: 0 dump printed; 1 registration failed; 2 bad input (log
  * without the lines, DTB whose hash differs from the one the kernel saw).
  */
@@ -20,13 +23,10 @@
 #include "dtb.h"
 #include "setup.h"
 
-static bool printing;
-
 static void print_line(void *ctx, const char *line)
 {
 	(void)ctx;
-	if (printing)
-		printf("%s\n", line);
+	printf("%s\n", line);
 }
 
 static unsigned char *read_file(const char *path, size_t *len)
@@ -178,7 +178,7 @@ int main(int argc, char **argv)
 			memblock_strerror(err));
 		return 1;
 	}
-	printing = true;
+	printf("baremetal: dump firmware\n");
 	mb_dump(&mb);
 	return 0;
 }
