@@ -44,8 +44,13 @@ bool log_load(struct log *log, const char *path)
 		}
 		copy_line(log->line[log->count++], s);
 	}
+	bool whole = fgets(buf, sizeof(buf), f) == NULL;
+
 	fclose(f);
-	return true;
+	if (!whole)
+		fprintf(stderr, "%s: more than %d lines\n", path,
+			LOG_MAX_LINES);
+	return whole;
 }
 
 void log_free(struct log *log)

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * arm64_virt_512M_smp1.log (Linux 6.1 arm64, QEMU virt, 512 MiB at
- * 0x40000000) replayed on the core from arm64_memblock_init's removes
- * (line 8) to the log's last memblock line: ~500 early page-table pages,
- * paging_init's free, NUMA faking, NODE_DATA, sparse, CMA, the dump, pcpu
- * and the hash tables must print exactly as the kernel did.
+ * Linux 6.1 arm64 boots (QEMU virt, device tree) replayed on the core from
+ * arm64_memblock_init's removes (line 8) to the log's last memblock line:
+ * hundreds of early page-table pages, paging_init's free, NUMA (faked or
+ * from the DT), NODE_DATA, sparse, CMA, crashkernel, the dump, pcpu and the
+ * hash tables must print exactly as the kernel did.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,59 +17,90 @@
 
 #include "log_replay.h"
 
-#define LOG	 MEMBLOCK_SHARED_DIR "/logs/arm64_virt_512M_smp1.log"
-#define RAM_BASE 0x40000000ULL
-#define RAM_END	 0x60000000ULL /* "node 0: [mem 0x40000000-0x5fffffff]" */
+#define MAX_NODES 2
+
+/** struct arm64_boot - what one log cannot show. */
+struct arm64_boot {
+	const char *file;
+	/* memory nodes as "node N: [mem ...]" prints them (end exclusive);
+	 * the DT memory is added before memblock=debug */
+	mb_phys_t node_base[MAX_NODES], node_end[MAX_NODES];
+	int nr_nodes;
+	int numa_line; /* memory gets its node ids before this line */
+	mb_phys_t dtb_base, dtb_size; /* the DTB's own reservation */
+};
+
+static const struct arm64_boot *cur;
+static const struct log *cur_log;
 
 static void at_line(struct memblock *mb, int n)
 {
-	/* line 538 "NUMA: Faking a node at [mem 0x40000000-0x5fffffff]":
-	 * the memory goes to node 0 (untraced memblock_set_node); the dump
-	 * (line 566) prints "on node 0" for memory only */
-	if (n == 538)
-		mb_set_node(mb, RAM_BASE, RAM_END - RAM_BASE, &mb->memory, 0);
+	/* numa_register_nodes (untraced memblock_set_node): every memory
+	 * node gets its id; reserved keeps "no node" (the dumps show it) */
+	if (n != cur->numa_line)
+		return;
+	for (int i = 0; i < cur->nr_nodes; i++)
+		mb_set_node(mb, cur->node_base[i],
+			    cur->node_end[i] - cur->node_base[i], &mb->memory,
+			    i);
+}
+
+static int node_of(mb_phys_t addr)
+{
+	for (int i = 0; i < cur->nr_nodes; i++)
+		if (addr >= cur->node_base[i] && addr < cur->node_end[i])
+			return i;
+	return MB_NUMA_NO_NODE;
 }
 
 /*
- * Results without a request line:
- *  - line 539, NODE_DATA: memblock_phys_alloc_try_nid(size,
- *    SMP_CACHE_BYTES, 0);
- *  - line 561, CMA (cma=64M default on this kernel): straight to
- *    memblock_alloc_range_nid, aligned to CMA_MIN_ALIGNMENT_BYTES = one
- *    pageblock = 2 MiB on arm64 with 4K pages, below the DMA limit (the
- *    end of RAM here, which lies below 4 GiB).
+ * Results without a request line, told apart by the kernel line after:
+ *  - "NUMA: NODE_DATA [mem ...]": memblock_phys_alloc_try_nid(size,
+ *    SMP_CACHE_BYTES, nid) on the node that holds it;
+ *  - "cma: Reserved ...": straight to memblock_alloc_range_nid, aligned to
+ *    CMA_MIN_ALIGNMENT_BYTES (one pageblock: 2 MiB on arm64 with 4K
+ *    pages), below the DMA limit (the end of RAM, under 4 GiB here).
  */
 static void orphan(struct memblock *mb, mb_phys_t base, mb_phys_t size, int n)
 {
+	const char *next = n < cur_log->count ? cur_log->line[n] : "";
 	mb_phys_t got;
 
-	if (n == 539)
-		got = mb_phys_alloc_try_nid(mb, size, 64, 0);
-	else
-		got = mb_alloc_range_nid(mb, size, 0x200000, 0, RAM_END,
+	if (strncmp(next, "NUMA: NODE_DATA", 15) == 0)
+		got = mb_phys_alloc_try_nid(mb, size, 64, node_of(base));
+	else if (strncmp(next, "cma: Reserved", 13) == 0)
+		got = mb_alloc_range_nid(mb, size, 0x200000, 0,
+					 cur->node_end[cur->nr_nodes - 1],
 					 MB_NUMA_NO_NODE, false);
+	else
+		got = 0;
 	if (got != base)
 		printf("line %d: got 0x%llx, log shows 0x%llx\n", n,
 		       (unsigned long long)got, (unsigned long long)base);
 }
 
-static void test_arm64_virt_512M(void **state)
+static void replay_arm64(const struct arm64_boot *boot)
 {
 	static struct memblock_region mem[128], res[128];
 	struct memblock mb;
 	struct log log;
 	struct mb_env env = log_replay_env();
 	struct replay_hooks hooks = {.at_line = at_line, .orphan = orphan};
-	(void)state;
+	char path[512];
 
-	assert_true(log_load(&log, LOG));
+	cur = boot;
+	cur_log = &log;
+	snprintf(path, sizeof(path), "%s/logs/%s", MEMBLOCK_SHARED_DIR,
+		 boot->file);
+	assert_true(log_load(&log, path));
 	assert_int_equal(mb_init(&mb, &mb_profile_arm64, &env, mem, 128, res,
 				 128, NULL, 0),
 			 0);
-	/* before memblock=debug: the DT memory node, and the DTB's own
-	 * reservation [0x48000000-0x480fffff] (dump line 569) */
-	assert_int_equal(mb_add(&mb, RAM_BASE, RAM_END - RAM_BASE), 0);
-	assert_int_equal(mb_reserve(&mb, 0x48000000, 0x100000), 0);
+	for (int i = 0; i < boot->nr_nodes; i++)
+		assert_int_equal(mb_add(&mb, boot->node_base[i],
+					boot->node_end[i] - boot->node_base[i]),
+				 0);
+	assert_int_equal(mb_reserve(&mb, boot->dtb_base, boot->dtb_size), 0);
 	/* arm64: current_limit stays MEMBLOCK_ALLOC_ANYWHERE (README) */
 	mb_set_debug(&mb, true);
 
@@ -79,10 +110,61 @@ static void test_arm64_virt_512M(void **state)
 	log_free(&log);
 }
 
+static void test_arm64_512M(void **state)
+{
+	/* "node 0: [mem 0x40000000-0x5fffffff]"; "NUMA: Faking a node"
+	 * (line 538); DTB [0x48000000-0x480fffff] (dump line 569) */
+	static const struct arm64_boot b = {.file = "arm64_virt_512M_smp1.log",
+					    .node_base = {0x40000000},
+					    .node_end = {0x60000000},
+					    .nr_nodes = 1,
+					    .numa_line = 538,
+					    .dtb_base = 0x48000000,
+					    .dtb_size = 0x100000};
+	(void)state;
+	replay_arm64(&b);
+}
+
+static void test_arm64_2G_numa2(void **state)
+{
+	/* DT NUMA: "node 0: [mem 0x40000000-0x7fffffff]", "node 1: [mem
+	 * 0x80000000-0xbfffffff]" (lines 2098-2099), registered before the
+	 * first NODE_DATA (line 2072); DTB [0x48000000-0x480fffff] (2111) */
+	static const struct arm64_boot b = {
+		.file = "arm64_virt_2G_numa2.log",
+		.node_base = {0x40000000, 0x80000000},
+		.node_end = {0x80000000, 0xc0000000},
+		.nr_nodes = 2,
+		.numa_line = 2072,
+		.dtb_base = 0x48000000,
+		.dtb_size = 0x100000};
+	(void)state;
+	replay_arm64(&b);
+}
+
+static void test_arm64_1G_crashkernel_cma(void **state)
+{
+	/* "node 0: [mem 0x40000000-0x7fffffff]"; "NUMA: Faking a node"
+	 * (line 1050); crashkernel=128M is traced (memblock_phys_alloc_range,
+	 * line 1075), cma=32M is not (line 1073) */
+	static const struct arm64_boot b = {
+		.file = "arm64_virt_1G_crashkernel_cma.log",
+		.node_base = {0x40000000},
+		.node_end = {0x80000000},
+		.nr_nodes = 1,
+		.numa_line = 1050,
+		.dtb_base = 0x48000000,
+		.dtb_size = 0x100000};
+	(void)state;
+	replay_arm64(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_arm64_virt_512M),
+		cmocka_unit_test(test_arm64_512M),
+		cmocka_unit_test(test_arm64_2G_numa2),
+		cmocka_unit_test(test_arm64_1G_crashkernel_cma),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
