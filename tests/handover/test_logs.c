@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The hand-over against the real 32-bit ARM logs (../shared/logs/arm_*.log):
+ * the memblock state is rebuilt from the log itself (its first "MEMBLOCK
+ * configuration" dump, then every memblock_reserve / memblock_phys_free
+ * line up to the "Memory:" line - on these boards nothing else changes the
+ * tables after the dump), the hand-over runs through the memblock back end
+ * (the log already holds the mem_map allocation; no new one is made), and the
+ * two lines it prints must equal the log's "Built 1 zonelists ..." and "Memory:
+ * ..." lines character for character - and so must the same state handed over
+ * through the bitmap back end. CMA size from the log's "cma: Reserved N
+ * MiB" line; the image sizes are the kernel's own (caller-supplied fields).
+ */
+#include <memblock/handover.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+static const char *logs_dir;
+
+struct log_facts {
+	char built[256], memory[256];
+	unsigned long cma_mib;
+};
+
+/* The text after "] " of a kernel line, or NULL. */
+static const char *body(const char *line)
+{
+	const char *p = strstr(line, "] ");
+
+	return line[0] == '[' && p ? p + 2 : NULL;
+}
+
+static void chomp(char *s)
+{
+	size_t n = strlen(s);
+
+	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		s[--n] = 0;
+}
+
+/* Rebuild the tables of @name into @h and collect the expected lines. */
+static void load_log(struct harness *h, const char *name, struct log_facts *lf)
+{
+	char path[512], line[1024];
+	bool in_dump = false, after_dump = false;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", logs_dir, name);
+	f = fopen(path, "r");
+	if (!f)
+		fail_msg("cannot open %s", path);
+	memset(lf, 0, sizeof(*lf));
+	while (fgets(line, sizeof(line), f)) {
+		const char *b = body(line);
+		unsigned long long s, e;
+		unsigned idx;
+
+		chomp(line);
+		if (!b)
+			continue;
+		if (sscanf(b, "cma: Reserved %lu MiB", &lf->cma_mib) == 1)
+			continue;
+		if (!after_dump && !strcmp(b, "MEMBLOCK configuration:")) {
+			in_dump = after_dump = true;
+			continue;
+		}
+		if (in_dump) {
+			if (sscanf(b, " memory[0x%x]\t[0x%llx-0x%llx]", &idx,
+				   &s, &e) == 3)
+				assert_int_equal(mb_add(&h->mb, s, e - s + 1),
+						 0);
+			else if (sscanf(b, " reserved[0x%x]\t[0x%llx-0x%llx]",
+					&idx, &s, &e) == 3)
+				assert_int_equal(
+					mb_reserve(&h->mb, s, e - s + 1), 0);
+			else if (b[0] != ' ')
+				in_dump = false;
+		}
+		if (!after_dump || in_dump)
+			continue;
+		if (sscanf(b, "memblock_reserve: [0x%llx-0x%llx]", &s, &e) == 2)
+			assert_int_equal(mb_reserve(&h->mb, s, e - s + 1), 0);
+		else if (sscanf(b, "memblock_phys_free: [0x%llx-0x%llx]", &s,
+				&e) == 2)
+			/* [a-(a-1)] is a zero-sized free: a no-op */
+			assert_int_equal(mb_phys_free(&h->mb, s, e + 1 - s), 0);
+		else if (!strncmp(b, "Built ", 6))
+			snprintf(lf->built, sizeof(lf->built), "%s", b);
+		else if (!strncmp(b, "Memory: ", 8)) {
+			snprintf(lf->memory, sizeof(lf->memory), "%s", b);
+			break;
+		}
+	}
+	fclose(f);
+	assert_true(after_dump);
+	assert_true(lf->memory[0] != 0);
+}
+
+static uint8_t bitmap_buf[32768]; /* up to 262144 lowmem pages */
+
+static void check_log_with(const char *name, enum bootmem_backend backend)
+{
+	struct harness *h = h_new(&mb_profile_arm32, 0, 0);
+	struct log_facts lf;
+	struct mb_handover_info info = {
+		.sizes = {11264, 1700, 3732, 2048, 377},
+		.bitmap_buf = bitmap_buf,
+		.bitmap_buf_len = sizeof(bitmap_buf),
+	};
+	struct mb_handover_result res;
+	struct buddy b;
+
+	load_log(h, name, &lf);
+	info.cma_pages = lf.cma_mib << 8; /* MiB -> 4 KiB pages */
+	unsigned long start = (unsigned long)(mb_start_of_DRAM(&h->mb) >> 12);
+	unsigned long end = (unsigned long)(mb_end_of_DRAM(&h->mb) >> 12);
+	struct buddy_page *pages = calloc(end - start, sizeof(*pages));
+
+	assert_int_equal(buddy_init(&b, &h->mb.profile, NULL, start, end, pages,
+				    end - start),
+			 0);
+	h->nlines = 0;
+	assert_int_equal(mb_handover_run(&h->mb, &b, backend, &info, &res), 0);
+	assert_int_equal(h->nlines, 2);
+	assert_string_equal(h->lines[0], lf.built);
+	assert_string_equal(h->lines[1], lf.memory);
+	const char *what = NULL;
+
+	if (buddy_check(&b, &what))
+		fail_msg("buddy_check: %s", what);
+	free(pages);
+	h_free(h);
+}
+
+/*
+ * Both back ends must print the log's lines: the bitmap back end takes one
+ * more page from memblock for its map, but gives it back at the end of
+ * free_all_bootmem, so the released count is the same.
+ */
+static void check_log(const char *name)
+{
+	check_log_with(name, BOOTMEM_BACKEND_MEMBLOCK);
+	check_log_with(name, BOOTMEM_BACKEND_BITMAP);
+}
+
+/* 93500K free, 21188K reserved, 16384K CMA, Total pages 32480. */
+static void test_vexpress_128M(void **state)
+{
+	(void)state;
+	check_log("arm_vexpress_128M.log");
+}
+
+/* HighMem from 0x90000000, CMA inside HighMem: 245760K highmem. */
+static void test_vexpress_1G(void **state)
+{
+	(void)state;
+	check_log("arm_vexpress_1G_smp4.log");
+}
+
+/* mem=256M (the dump is after the traced remove/add) and cma=32M. */
+static void test_vexpress_mem256M_cma(void **state)
+{
+	(void)state;
+	check_log("arm_vexpress_512M_mem256M_cma.log");
+}
+
+/* RAM at 0x40000000 (QEMU virt). */
+static void test_arm_virt_512M(void **state)
+{
+	(void)state;
+	check_log("arm_virt_512M_smp1.log");
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_vexpress_128M),
+		cmocka_unit_test(test_vexpress_1G),
+		cmocka_unit_test(test_vexpress_mem256M_cma),
+		cmocka_unit_test(test_arm_virt_512M),
+	};
+	logs_dir = argc > 1 ? argv[1] : "../shared/logs";
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
