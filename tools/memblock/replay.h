@@ -33,7 +33,8 @@ struct rp_event {
 
 /** struct rp_context - facts taken from the log's own non-checked lines. */
 struct rp_context {
-	const struct mb_profile *profile;
+	const struct mb_profile *profile; /* == &prof */
+	struct mb_profile prof; /* the built-in profile, adjusted by the log */
 	enum mb_trace_style style;
 	bool is_x86, is_arm32, is_arm64;
 	size_t first_dump;    /* record index of the first dump */

@@ -150,6 +150,23 @@ static mb_phys_t default_lowmem_end(const struct lp_log *log, size_t d)
 	return end - first->base > 0x30000000 ? first->base + 0x30000000 : 0;
 }
 
+/* arm64 kernels with 16 or 64 KiB pages: early page tables are one page
+ * each, so early_pgtable_alloc's request size is PAGE_SIZE. */
+static mb_phys_t arm64_page_size(const struct lp_log *log, mb_phys_t dflt)
+{
+	size_t i;
+
+	for (i = 0; i < log->n; i++) {
+		const struct lp_record *r = &log->recs[i];
+
+		if (r->kind == LP_ALLOC &&
+		    has_prefix(r->caller, "early_pgtable_alloc") &&
+		    (r->size == 4096 || r->size == 16384 || r->size == 65536))
+			return r->size;
+	}
+	return dflt;
+}
+
 /* Dominant address width of the memblock lines of this (part of a) log. */
 static int view_width(const struct lp_log *log)
 {
@@ -183,10 +200,14 @@ int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 		ctx->profile =
 			ctx->is_x86 ? &mb_profile_x86_64 : &mb_profile_arm64;
 	}
+	ctx->prof = *ctx->profile;
+	ctx->profile = &ctx->prof;
 	ctx->is_x86 = !strcmp(ctx->profile->name, "x86_64");
 	ctx->is_arm32 = ctx->profile->phys_bits == 32;
 	ctx->is_arm64 = !ctx->is_x86 && !ctx->is_arm32;
 	ctx->style = is_4x_log(log) ? MB_STYLE_LINUX_4 : MB_STYLE_LINUX_6;
+	if (ctx->is_arm64 && !forced)
+		ctx->prof.page_size = arm64_page_size(log, ctx->prof.page_size);
 	ctx->first_dump = rp_next_dump(log, 0);
 	ctx->numa_point = find_numa_point(log);
 	ctx->limit_point = ctx->is_x86

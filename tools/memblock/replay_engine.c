@@ -494,8 +494,14 @@ static void numa_init(struct rp_engine *e, size_t i)
 
 	if (e->ctx.movable_node)
 		mb_set_bottom_up(&e->mb, false);
-	if (d != RP_NONE)
-		rp_apply_nodes(e, &e->log->recs[d]);
+	if (d != RP_NONE) {
+		const struct lp_record *dump = &e->log->recs[d];
+
+		rp_apply_nodes(e, dump);
+		/* SRAT hotplug / mirror marks are made here too */
+		e->st.flag_ranges +=
+			rp_apply_flags(e, dump, 0, mb_end_of_DRAM(&e->mb));
+	}
 	e->st.numa_line = e->log->recs[i].line;
 }
 
