@@ -342,6 +342,92 @@ static int parse_initrd(struct cursor *c)
 	return 0;
 }
 
+/* crashkernel=start-[end]:size[,start-[end]:size...][@offset] */
+static int parse_crash_ranges(struct cursor *c)
+{
+	struct mb_cmdline *cl = c->cl;
+	struct mb_cmdline_crash_range r[MB_CMDLINE_CRASH_RANGES];
+	unsigned n = 0;
+	uint64_t offset = 0;
+	bool has_offset = false;
+	int err;
+
+	for (;;) {
+		if (n == MB_CMDLINE_CRASH_RANGES)
+			return fail(c, MB_CMDLINE_ETOOMANY);
+		err = take_size(c, &r[n].start);
+		if (err)
+			return err;
+		if (peek(c) != '-')
+			return fail(c, MB_CMDLINE_ESYNTAX);
+		c->pos++;
+		r[n].end = UINT64_MAX; /* "start-:size" is open-ended */
+		if (peek(c) != ':') {
+			size_t at = c->pos;
+
+			err = take_size(c, &r[n].end);
+			if (err)
+				return err;
+			if (r[n].end <= r[n].start) {
+				c->pos = at;
+				return fail(c, MB_CMDLINE_ESYNTAX);
+			}
+		}
+		if (peek(c) != ':')
+			return fail(c, MB_CMDLINE_ESYNTAX);
+		c->pos++;
+		err = take_size(c, &r[n].size);
+		if (err)
+			return err;
+		n++;
+		if (peek(c) != ',')
+			break;
+		c->pos++;
+	}
+	if (peek(c) == '@') {
+		c->pos++;
+		err = take_size(c, &offset);
+		if (err)
+			return err;
+		has_offset = true;
+	}
+	err = expect_end(c);
+	if (err)
+		return err;
+	for (unsigned i = 0; i < n; i++)
+		cl->crash_ranges[i] = r[i];
+	cl->crash_nranges = n;
+	cl->crash_set = true;
+	cl->crash_high = false;
+	cl->crash_size = 0;
+	cl->crash_offset = offset;
+	cl->crash_has_offset = has_offset;
+	return 0;
+}
+
+int mb_cmdline_crash_size(const struct mb_cmdline *cl, mb_phys_t system_ram,
+			  mb_phys_t *size)
+{
+	*size = 0;
+	if (!cl->crash_set)
+		return 0;
+	if (cl->crash_nranges == 0) {
+		*size = cl->crash_size;
+		return 0;
+	}
+	for (unsigned i = 0; i < cl->crash_nranges; i++) {
+		const struct mb_cmdline_crash_range *r = &cl->crash_ranges[i];
+
+		if (r->size >= system_ram)
+			return -MB_EINVAL;
+		if (system_ram >= r->start && system_ram < r->end) {
+			*size = r->size;
+			return 0;
+		}
+	}
+	return 0;
+}
+
 static int parse_crashkernel(struct cursor *c)
 {
 	struct mb_cmdline *cl = c->cl;
@@ -351,13 +437,9 @@ static int parse_crashkernel(struct cursor *c)
 
 	if (at_end(c))
 		return fail(c, MB_CMDLINE_ENOVALUE);
-	for (size_t i = 0; i < c->len; i++) {
-		if (c->s[i] == ':') {
-			c->pos = i;
-			/* the "range:size,..." list form */
-			return fail(c, MB_CMDLINE_EUNSUPPORTED);
-		}
-	}
+	for (size_t i = 0; i < c->len; i++)
+		if (c->s[i] == ':')
+			return parse_crash_ranges(c);
 	err = take_size(c, &size);
 	if (err)
 		return err;
@@ -377,6 +459,7 @@ static int parse_crashkernel(struct cursor *c)
 		if (value_is(&rest, "high")) {
 			cl->crash_set = true;
 			cl->crash_high = true;
+			cl->crash_nranges = 0;
 			cl->crash_has_offset = false;
 			cl->crash_size = size;
 			return 0;
@@ -396,6 +479,7 @@ static int parse_crashkernel(struct cursor *c)
 	if (err)
 		return err;
 	cl->crash_set = true;
+	cl->crash_nranges = 0;
 	cl->crash_has_offset = has_offset;
 	cl->crash_high = false;
 	cl->crash_size = size;

@@ -219,6 +219,44 @@ static void test_cma_initrd_crash_movable(void **state)
 	assert_true(cl.crash_low_set && cl.crash_low_size == 128 * MiB);
 }
 
+static void test_crashkernel_ranges(void **state)
+{
+	mb_phys_t size;
+
+	(void)state;
+	/* the kernel documentation's example:
+	 * 512M-2G:64M,2G-:128M -> 64M for 1G of RAM, 128M for 4G, none
+	 * below 512M */
+	assert_int_equal(parse("crashkernel=512M-2G:64M,2G-:128M@16M"), 0);
+	assert_true(cl.crash_set);
+	assert_int_equal(cl.crash_nranges, 2);
+	assert_true(cl.crash_ranges[1].start == 2 * GiB);
+	assert_true(cl.crash_ranges[1].end == UINT64_MAX);
+	assert_true(cl.crash_has_offset && cl.crash_offset == 16 * MiB);
+	assert_int_equal(mb_cmdline_crash_size(&cl, GiB, &size), 0);
+	assert_true(size == 64 * MiB);
+	assert_int_equal(mb_cmdline_crash_size(&cl, 4 * GiB, &size), 0);
+	assert_true(size == 128 * MiB);
+	/* 2G exactly: [512M, 2G) excludes it, [2G, -) holds it */
+	assert_int_equal(mb_cmdline_crash_size(&cl, 2 * GiB, &size), 0);
+	assert_true(size == 128 * MiB);
+	/* 256M of RAM: the first entry's 64M is fine but no range holds */
+	assert_int_equal(mb_cmdline_crash_size(&cl, 256 * MiB, &size), 0);
+	assert_true(size == 0);
+	/* 64M of RAM: an entry asks for all of it: refused */
+	assert_int_equal(mb_cmdline_crash_size(&cl, 64 * MiB, &size),
+			 -MB_EINVAL);
+	/* plain size: independent of RAM; a later plain form replaces the
+	 * list */
+	assert_int_equal(parse("crashkernel=1G-:64M crashkernel=256M"), 0);
+	assert_int_equal(cl.crash_nranges, 0);
+	assert_int_equal(mb_cmdline_crash_size(&cl, 8 * GiB, &size), 0);
+	assert_true(size == 256 * MiB);
+	assert_int_equal(parse("mem=1G"), 0);
+	assert_int_equal(mb_cmdline_crash_size(&cl, 8 * GiB, &size), 0);
+	assert_true(size == 0);
+}
+
 static void test_quotes_dashes_and_end(void **state)
 {
 	(void)state;
@@ -281,7 +319,15 @@ static void test_malformed(void **state)
 	bad("initrd=0x1000", -MB_EINVAL, MB_CMDLINE_ESYNTAX, 13);
 	bad("initrd=0x1000,", -MB_EINVAL, MB_CMDLINE_ENONUMBER, 14);
 	bad("crashkernel=128M,middle", -MB_EINVAL, MB_CMDLINE_ESYNTAX, 17);
-	bad("crashkernel=512M-2G:64M", -MB_EINVAL, MB_CMDLINE_EUNSUPPORTED, 19);
+	/* range list: start > end, missing ':', missing size, 9 entries */
+	bad("crashkernel=2G-1G:64M", -MB_EINVAL, MB_CMDLINE_ESYNTAX, 15);
+	/* no colon at all: the plain form, "-2G" is junk after 1G */
+	bad("crashkernel=1G-2G", -MB_EINVAL, MB_CMDLINE_ETRAILING, 14);
+	bad("crashkernel=1G-2G:", -MB_EINVAL, MB_CMDLINE_ENONUMBER, 18);
+	bad("crashkernel=1G:64M", -MB_EINVAL, MB_CMDLINE_ESYNTAX, 14);
+	bad("crashkernel=0-1:1,1-2:1,2-3:1,3-4:1,4-5:1,5-6:1,6-7:1,7-8:1,"
+	    "8-9:1",
+	    -MB_ENOSPC, MB_CMDLINE_ETOOMANY, 60);
 	bad("crashkernel=128M@", -MB_EINVAL, MB_CMDLINE_ENONUMBER, 17);
 	bad("mem=1G memmap=\"64M$256M", -MB_EINVAL, MB_CMDLINE_EQUOTE, 23);
 	/* a bad value does not stop the rest of the line */
@@ -321,6 +367,7 @@ int main(void)
 		cmocka_unit_test(test_memmap_130),
 		cmocka_unit_test(test_mem_limit_and_banks),
 		cmocka_unit_test(test_cma_initrd_crash_movable),
+		cmocka_unit_test(test_crashkernel_ranges),
 		cmocka_unit_test(test_quotes_dashes_and_end),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_null_and_bounded),

@@ -17,7 +17,8 @@
  *                         exactmap; several per line and comma-separated
  *   cma=nn[@start[-end]]
  *   initrd=start,size
- *   crashkernel=size[@offset] | size,high | size,low
+ *   crashkernel=size[@offset] | size,high | size,low |
+ *               start-[end]:size[,start-[end]:size...][@offset]
  *   movable_node
  *
  * Sizes use memparse: a C number (0x.. hex, 0.. octal, else decimal) with an
@@ -79,6 +80,15 @@ struct mb_cmdline_range {
 	bool has_start;
 };
 
+/** Entries kept from crashkernel=start-[end]:size,... */
+#define MB_CMDLINE_CRASH_RANGES 8
+
+/** struct mb_cmdline_crash_range - "start-end:size": reserve @size when
+ *  system RAM is in [start, end) (end ~0 when left open). */
+struct mb_cmdline_crash_range {
+	mb_phys_t start, end, size;
+};
+
 /** struct mb_cmdline_error - the first refused value. */
 struct mb_cmdline_error {
 	enum mb_cmdline_status status;
@@ -115,6 +125,10 @@ struct mb_cmdline {
 	/* crashkernel=size[@offset] and crashkernel=size,high / size,low */
 	bool crash_set, crash_has_offset, crash_high, crash_low_set;
 	mb_phys_t crash_size, crash_offset, crash_low_size;
+	/* the range-list form: crash_set with crash_nranges > 0; the size
+	 * depends on system RAM, see mb_cmdline_crash_size() */
+	struct mb_cmdline_crash_range crash_ranges[MB_CMDLINE_CRASH_RANGES];
+	unsigned crash_nranges;
 
 	struct mb_cmdline_error error; /* first error; status OK if none */
 	unsigned nerrors;
@@ -154,6 +168,17 @@ int mb_cmdline_parse_n(struct mb_cmdline *cl, const char *line, size_t len);
  * value or the suffix shift does not fit in 64 bits.
  */
 int mb_memparse(const char *s, size_t len, size_t *consumed, uint64_t *out);
+
+/**
+ * mb_cmdline_crash_size - the crashkernel size for @system_ram bytes of
+ * RAM (the kernel passes memblock_phys_mem_size()): the plain size, or the
+ * first range-list entry whose [start, end) holds @system_ram.
+ * Return: 0 with *@size set (0: no match or no crashkernel=), or
+ * -MB_EINVAL when an entry examined asks for @system_ram or more, as the
+ * kernel refuses it.
+ */
+int mb_cmdline_crash_size(const struct mb_cmdline *cl, mb_phys_t system_ram,
+			  mb_phys_t *size);
 
 /** mb_cmdline_strerror - short text for a status ("number overflows"). */
 const char *mb_cmdline_strerror(enum mb_cmdline_status status);
