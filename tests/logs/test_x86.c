@@ -29,8 +29,11 @@ struct x86_boot {
 	int dump_line;	       /* first dump: trim runs just before it */
 	int limit_line;	       /* after init_mem_mapping: limit = RAM top */
 	mb_phys_t ram_top;     /* end of the last e820 RAM range */
-	int node_line;	       /* "Faking a node at [mem 0-(ram_top-1)]" */
-	int last;	       /* last line replayed (0 = end of the log) */
+	int node_line;
+	/* SRAT nodes (end exclusive); none = one faked node [0, ram_top) */
+	mb_phys_t node_base[2], node_end[2];
+	int nr_nodes; /* "Faking a node at [mem 0-(ram_top-1)]" */
+	int last;     /* last line replayed (0 = end of the log) */
 };
 
 static const struct x86_boot *cur;
@@ -48,21 +51,43 @@ static void at_line(struct memblock *mb, int n)
 		mb_set_current_limit(mb, cur->ram_top);
 	if (n == cur->node_line) {
 		/* numa init (untraced memblock_set_node): memory and the
-		 * reservations inside the faked node go to node 0; the
-		 * second dump shows which regions print "on node 0" */
-		mb_set_node(mb, 0, cur->ram_top, &mb->memory, 0);
-		mb_set_node(mb, 0, cur->ram_top, &mb->reserved, 0);
+		 * reservations inside each node's range get its id; the
+		 * second dump shows which regions print "on node N" */
+		if (!cur->nr_nodes) {
+			mb_set_node(mb, 0, cur->ram_top, &mb->memory, 0);
+			mb_set_node(mb, 0, cur->ram_top, &mb->reserved, 0);
+		}
+		for (int i = 0; i < cur->nr_nodes; i++) {
+			/* numa_cleanup_meminfo trims each node to the
+			 * end of RAM (max_pfn) first */
+			mb_phys_t b = cur->node_base[i];
+			mb_phys_t e = cur->node_end[i] < cur->ram_top
+					      ? cur->node_end[i]
+					      : cur->ram_top;
+			mb_phys_t sz = e - b;
+
+			mb_set_node(mb, b, sz, &mb->memory, i);
+			mb_set_node(mb, b, sz, &mb->reserved, i);
+		}
 	}
 }
 
+static const struct log *cur_log;
+
 /*
- * The one result without a request line: NODE_DATA(0), allocated by
- * memblock_phys_alloc_try_nid(size, SMP_CACHE_BYTES, 0), untraced.
+ * The only results without a request line: NODE_DATA(N), allocated by
+ * memblock_phys_alloc_try_nid(size, SMP_CACHE_BYTES, N), untraced; the
+ * kernel's next line names N ("NODE_DATA(1) allocated [mem ...]").
  * x86_512M: 0x1ffe0000 - 0x2b000 = 0x1ffb5000 (line 72).
  */
 static void orphan(struct memblock *mb, mb_phys_t base, mb_phys_t size, int n)
 {
-	mb_phys_t got = mb_phys_alloc_try_nid(mb, size, 64, 0);
+	int nid = 0;
+
+	if (n < cur_log->count &&
+	    sscanf(cur_log->line[n], "NODE_DATA(%d)", &nid) != 1)
+		nid = 0;
+	mb_phys_t got = mb_phys_alloc_try_nid(mb, size, 64, nid);
 
 	if (got != base)
 		printf("line %d: got 0x%llx, log shows 0x%llx\n", n,
@@ -79,6 +104,7 @@ static void replay_x86(const struct x86_boot *boot)
 	char path[512];
 
 	cur = boot;
+	cur_log = &log;
 	snprintf(path, sizeof(path), "%s/logs/%s", MEMBLOCK_SHARED_DIR,
 		 boot->file);
 	assert_true(log_load(&log, path));
@@ -186,6 +212,27 @@ static void test_x86_1G_memmap(void **state)
 	replay_x86(&b);
 }
 
+static void test_x86_2G_numa2_uneven(void **state)
+{
+	/* SRAT: node 0 [0-0x1fffffff], node 1 [0x20000000-0x7fffffff]
+	 * (lines 78-81), applied before NODE_DATA(0) (line 82). Kernel
+	 * [0x35a00000-0x38e10fff] (first dump), line 34 adds
+	 * [0x38e00000-...]. Lines: dump 37, init_mem_mapping's free 51. */
+	static const struct x86_boot b = {.file = "x86_2G_numa2_uneven.log",
+					  .first = 32,
+					  .kernel_base = 0x35a00000,
+					  .kernel_end = 0x38e00000,
+					  .dump_line = 37,
+					  .limit_line = 52,
+					  .ram_top = 0x7ffe0000,
+					  .node_line = 82,
+					  .node_base = {0, 0x20000000},
+					  .node_end = {0x20000000, 0x80000000},
+					  .nr_nodes = 2};
+	(void)state;
+	replay_x86(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -193,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_x86_1G_double),
 		cmocka_unit_test(test_x86_4G),
 		cmocka_unit_test(test_x86_1G_memmap),
+		cmocka_unit_test(test_x86_2G_numa2_uneven),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
