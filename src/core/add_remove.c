@@ -92,10 +92,14 @@ int mbi_add_range(struct memblock *mb, struct memblock_type *type,
 	pieces = add_pieces(type, base, base + size, nid, flags, false);
 	if (!pieces)
 		return 0;
-	/* room for every piece first, so that failure changes nothing */
-	while (type->cnt + pieces > type->max)
+	/* room for every piece first, so that failure changes nothing;
+	 * recounted after each growth (cheap insurance: a grown array is
+	 * placed outside the range, so the count should not change) */
+	while (type->cnt + pieces > type->max) {
 		if (mbi_double_array(mb, type, base, size) < 0)
 			return -MB_ENOMEM;
+		pieces = add_pieces(type, base, base + size, nid, flags, false);
+	}
 	add_pieces(type, base, base + size, nid, flags, true);
 	mbi_merge_regions(mb, type);
 	return 0;

@@ -98,7 +98,12 @@ static mb_phys_t find_new_array(struct memblock *mb, struct memblock_type *type,
 	if (type != &mb->reserved)
 		pb = ps = 0;
 	addr = mbi_find_in_range(mb, pb + ps, limit, bytes, page);
-	if (!addr && ps)
+	/*
+	 * Below the range. An end of 0 or 1 would mean "current_limit" to
+	 * the search (Linux passes it through, and for a range starting at
+	 * 0 places the array inside the range): nothing is below then.
+	 */
+	if (!addr && ps && mbi_min(pb, limit) > MB_ALLOC_NOLEAKTRACE)
 		addr = mbi_find_in_range(mb, 0, mbi_min(pb, limit), bytes,
 					 page);
 	return addr;

@@ -289,6 +289,45 @@ static void memory_growth_and_reserved_room(void **state)
 	tc_free(t);
 }
 
+/*
+ * Reserved must grow for a pending range that starts at 0 and covers all
+ * memory: nothing above it, nothing below 0. Linux would search "below"
+ * with end 0, i.e. up to current_limit, and put the array inside the
+ * range; the core fails cleanly instead.
+ */
+static void pending_range_from_zero(void **state)
+{
+	struct tctx *t = small(&mb_profile_x86_64);
+	struct memblock *mb = &t->mb;
+	struct memblock snap;
+
+	(void)state;
+	mb_allow_resize(mb);
+	assert_int_equal(mb_add(mb, MiB(1), MiB(1)), 0);
+	for (int k = 0; k < 4; k++)
+		assert_int_equal(mb_reserve(mb, MiB(1) + 0x2000 * k, 0x1000),
+				 0);
+	memcpy(&snap, mb, sizeof(snap));
+	/* [0, 0x200000) over 4 reservations: 5 gap pieces, no room */
+	assert_int_equal(mb_reserve(mb, 0, MiB(2)), -MB_ENOMEM);
+	assert_int_equal(t->ev[t->nev - 1].kind, MB_EV_DOUBLE_FAILED);
+	snap.growth_count = mb->growth_count;
+	assert_memory_equal(&snap, mb, sizeof(snap));
+	CHECK(t);
+	/* with memory above the range the arrays go there: cnt 4 + 5
+	 * pieces = 9 needs two doublings, 4 -> 8 at 0x2ff000, then 8 -> 16
+	 * at 0x2fe000 (freeing 0x2ff000) */
+	assert_int_equal(mb_add(mb, MiB(2), MiB(1)), 0);
+	assert_int_equal(mb_reserve(mb, 0, MiB(2)), 0);
+	CHECK(t);
+	assert_int_equal(mb->reserved_array_phys, 0x2fe000);
+	assert_int_equal(mb->reserved.max, 16);
+	assert_int_equal(mb->reserved.cnt, 2);
+	REGION(mb->reserved, 0, 0, MiB(2), 0, 1024);
+	REGION(mb->reserved, 1, 0x2fe000, 0x1000, 0, 1024);
+	tc_free(t);
+}
+
 static void isolate_grows_before_splitting(void **state)
 {
 	struct tctx *t = small(&mb_profile_x86_64);
@@ -404,6 +443,7 @@ int main(void)
 		cmocka_unit_test(reserved_doubling_avoids_pending_range),
 		cmocka_unit_test(second_growth_frees_old_array),
 		cmocka_unit_test(memory_growth_and_reserved_room),
+		cmocka_unit_test(pending_range_from_zero),
 		cmocka_unit_test(isolate_grows_before_splitting),
 		cmocka_unit_test(growth_refused_or_failing_changes_nothing),
 		cmocka_unit_test(grown_array_in_mapped_ram),
