@@ -32,8 +32,10 @@ struct x86_boot {
 	int node_line;
 	/* SRAT nodes (end exclusive); none = one faked node [0, ram_top) */
 	mb_phys_t node_base[2], node_end[2];
-	int nr_nodes; /* "Faking a node at [mem 0-(ram_top-1)]" */
-	int last;     /* last line replayed (0 = end of the log) */
+	int nr_nodes;
+	/* movable_node: bottom-up allocation until SRAT is parsed */
+	bool movable_node; /* "Faking a node at [mem 0-(ram_top-1)]" */
+	int last;	   /* last line replayed (0 = end of the log) */
 };
 
 static const struct x86_boot *cur;
@@ -49,6 +51,9 @@ static void at_line(struct memblock *mb, int n)
 		/* logs/README.md: 1 MiB until the early page tables are
 		 * mapped, then the top of RAM */
 		mb_set_current_limit(mb, cur->ram_top);
+	if (n == cur->node_line && cur->movable_node)
+		/* numa_init: back to top-down once SRAT has been parsed */
+		mb_set_bottom_up(mb, false);
 	if (n == cur->node_line) {
 		/* numa init (untraced memblock_set_node): memory and the
 		 * reservations inside each node's range get its id; the
@@ -122,6 +127,11 @@ static void replay_x86(const struct x86_boot *boot)
 	 * e820__memblock_setup starts with memblock_allow_resize() */
 	mb_set_current_limit(&mb, 0x100000);
 	mb_allow_resize(&mb);
+	if (boot->movable_node) {
+		/* setup_arch: movable_node -> memblock_set_bottom_up(true) */
+		mb.movable_node = true;
+		mb_set_bottom_up(&mb, true);
+	}
 	mb_set_debug(&mb, true);
 
 	assert_int_equal(log_replay(&mb, &log, boot->first,
@@ -233,6 +243,32 @@ static void test_x86_2G_numa2_uneven(void **state)
 	replay_x86(&b);
 }
 
+static void test_x86_2G_numa2_movable_node(void **state)
+{
+	/* movable_node: bottom-up (real mode at 0x10000, line 47) until SRAT
+	 * is parsed. SRAT node 0 [0-0x3fffffff], node 1 [0x40000000-
+	 * 0x7fffffff] (the hotplug range above 4G has no memory), applied
+	 * before NODE_DATA(0) (line 80). No init_mem_mapping free in this
+	 * log: the limit is raised after the real-mode allocation (57).
+	 * Kernel [0x23600000-0x26a10fff] (first dump), line 34 adds
+	 * [0x26a00000-...]. */
+	static const struct x86_boot b = {
+		.file = "x86_2G_numa2_movable_node.log",
+		.first = 32,
+		.kernel_base = 0x23600000,
+		.kernel_end = 0x26a00000,
+		.dump_line = 37,
+		.limit_line = 57,
+		.ram_top = 0x7ffe0000,
+		.node_line = 80,
+		.node_base = {0, 0x40000000},
+		.node_end = {0x40000000, 0x80000000},
+		.nr_nodes = 2,
+		.movable_node = true};
+	(void)state;
+	replay_x86(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +277,7 @@ int main(void)
 		cmocka_unit_test(test_x86_4G),
 		cmocka_unit_test(test_x86_1G_memmap),
 		cmocka_unit_test(test_x86_2G_numa2_uneven),
+		cmocka_unit_test(test_x86_2G_numa2_movable_node),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
