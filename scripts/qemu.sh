@@ -172,7 +172,7 @@ demo() {
 	local dtb="$SHARED/dtbs/arm__vexpress-v2p-ca9.dtb"
 	mapfile -t cmd < <(qemu_cmd arm "$O/arm/kernel.img" 128M "$dtb" \
 		"console=ttyAMA0 memblock=debug")
-	echo "\$ ${cmd[*]} -serial stdio"
+	echo "\$ $(printf "%q " "${cmd[@]}")-serial stdio"
 	local rc=0
 	timeout "$TIMEOUT" "${cmd[@]}" -serial stdio </dev/null 2>/dev/null | tr -d '\r' || rc=$?
 	echo "(QEMU exit status ${PIPESTATUS[0]:-$rc})"
