@@ -385,6 +385,168 @@ static void arm64_virt_numa2(void **state)
 	});
 }
 
+/* ---- the convenience boots: same dumps through mb_fdt_boot_* ---- */
+
+struct replay_ctx {
+	struct fx *f;
+	const struct log *lg;
+	int early_from, early_to; /* arch_reserve: log lines [from, to) */
+	int late_from, late_to;	  /* arch_late */
+};
+
+static void replay_lines(struct replay_ctx *c, int from, int to)
+{
+	for (int i = from; i < to; i++)
+		replay(c->f, c->lg->line[i]);
+}
+
+static void cb_early(struct memblock *mb, void *ctx)
+{
+	struct replay_ctx *c = ctx;
+
+	(void)mb;
+	replay_lines(c, c->early_from, c->early_to);
+}
+
+static void cb_late(struct memblock *mb, void *ctx)
+{
+	struct replay_ctx *c = ctx;
+
+	(void)mb;
+	replay_lines(c, c->late_from, c->late_to);
+}
+
+/*
+ * Run mb_fdt_boot_<arch> on the blob QEMU built; the caller's part is the
+ * log's own lines: the arch's reservations (up to the last
+ * "memblock_init+" line) and, on arm64, everything after them up to the
+ * CMA area. Then the first dump must match the log.
+ */
+static void run_convenience(const struct boot *b)
+{
+	struct fx *f = fx_new(b->profile);
+	struct log lg;
+	struct replay_ctx c = {0};
+	struct mb_fdt_boot fb = {0};
+	static char alloc_sym[256];
+	int dump, cma, last_init = -1, mark, i;
+
+	log_load(&lg, b->log);
+	fx_load_dtb(f, b->dtb,
+		    b->dtb_total ? b->dtb_total
+				 : fx_qemu_file_dtb_size(b->dtb));
+	if (b->ram)
+		fx_set_reg(f, "/memory@60000000", 0x60000000, b->ram);
+	if (b->bootargs)
+		assert_int_equal(
+			fdt_setprop_string(f->blob,
+					   fdt_path_offset(f->blob, "/chosen"),
+					   "bootargs", b->bootargs),
+			0);
+	fx_open(f, NULL);
+	dump = log_find(&lg, 0, "MEMBLOCK configuration:");
+	cma = log_find(&lg, 0, "cma: Reserved");
+	assert_true(cma > 0 && cma < dump);
+	for (i = 0; i < dump; i++)
+		if (strstr(lg.line[i], "memblock_init+"))
+			last_init = i;
+	assert_true(last_init > 0);
+	c.f = f;
+	c.lg = &lg;
+	c.early_from = 0;
+	c.early_to = last_init + 1;
+	c.late_from = last_init + 1;
+	c.late_to = cma - 1; /* the CMA area's own reserve line is ours */
+	snprintf(alloc_sym, sizeof(alloc_sym), "%s",
+		 strrchr(lg.line[cma - 1], ' ') + 1);
+	f->mb.alloc_caller_sym = alloc_sym;
+	fb.dtb_phys = b->dtb_phys;
+	fb.phys_offset = 0x60000000;
+	fb.cma_default = b->cma_default;
+	fb.dma_limit = b->cma_limit;
+	fb.arch_reserve = cb_early;
+	fb.arch_late = b->arm64 ? cb_late : NULL;
+	fb.ctx = &c;
+	if (b->arm64)
+		assert_int_equal(mb_fdt_boot_arm64(&f->mb, &f->dt, &fb), 0);
+	else
+		assert_int_equal(mb_fdt_boot_arm32(&f->mb, &f->dt, &fb), 0);
+	/* after the CMA area (arm64: crashkernel) is the caller's again */
+	replay_lines(&c, cma + 1, dump);
+	assert_true(f->mb.debug); /* memblock=debug from the tree's bootargs */
+	fx_expect_line(f, lg.line[cma]);
+	fx_check(f);
+	mark = f->nlines;
+	mb_dump(&f->mb);
+	i = dump;
+	expect_printed(f, mark, &lg, &i, false);
+	log_free(&lg);
+	fx_free(f);
+}
+
+static void boot_arm32_vexpress_128M(void **state)
+{
+	(void)state;
+	run_convenience(&(struct boot){
+		.log = "arm_vexpress_128M.log",
+		.dtb = "arm__vexpress-v2p-ca9",
+		.profile = &mb_profile_arm32,
+		.dtb_phys = 0x64000000,
+		.ram = MiB(128),
+		.bootargs =
+			"console=ttyAMA0 memblock=debug panic=-1 loglevel=8",
+		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
+		.cma_limit = 0xffffffff,
+	});
+}
+
+static void boot_arm32_mem256M_cma(void **state)
+{
+	(void)state;
+	run_convenience(&(struct boot){
+		.log = "arm_vexpress_512M_mem256M_cma.log",
+		.dtb = "arm__vexpress-v2p-ca9",
+		.profile = &mb_profile_arm32,
+		.dtb_phys = 0x68000000,
+		.ram = MiB(512),
+		.bootargs =
+			"memblock=debug console=ttyAMA0 panic=-1 loglevel=8 "
+			"mem=256M cma=32M",
+		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
+		.cma_limit = 0xffffffff,
+	});
+}
+
+static void boot_arm64_numa2(void **state)
+{
+	(void)state;
+	run_convenience(&(struct boot){
+		.log = "arm64_virt_2G_numa2.log",
+		.dtb = "qemu__arm64_virt_2G_numa2",
+		.profile = &mb_profile_arm64,
+		.dtb_total = 0x100000,
+		.dtb_phys = 0x48000000,
+		.cma_default = MB_CMA_DEFAULT_SIZE_ARM64,
+		.cma_limit = GiB(4),
+		.arm64 = true,
+	});
+}
+
+static void boot_arm64_crashkernel_cma(void **state)
+{
+	(void)state;
+	run_convenience(&(struct boot){
+		.log = "arm64_virt_1G_crashkernel_cma.log",
+		.dtb = "qemu__arm64_virt_1G_crashkernel_cma",
+		.profile = &mb_profile_arm64,
+		.dtb_total = 0x100000,
+		.dtb_phys = 0x48000000,
+		.cma_default = MB_CMA_DEFAULT_SIZE_ARM64,
+		.cma_limit = GiB(4),
+		.arm64 = true,
+	});
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -395,6 +557,10 @@ int main(void)
 		cmocka_unit_test(arm64_virt_512M),
 		cmocka_unit_test(arm64_virt_crashkernel_cma),
 		cmocka_unit_test(arm64_virt_numa2),
+		cmocka_unit_test(boot_arm32_vexpress_128M),
+		cmocka_unit_test(boot_arm32_mem256M_cma),
+		cmocka_unit_test(boot_arm64_numa2),
+		cmocka_unit_test(boot_arm64_crashkernel_cma),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -251,6 +251,47 @@ int mb_cma_declare(struct memblock *mb, const struct mb_fdt_config *cfg,
 int mb_fdt_cma_reserve(struct memblock *mb, struct mb_fdt *dt, mb_phys_t size,
 		       mb_phys_t limit);
 
+/**
+ * struct mb_fdt_boot - the caller's part of a whole device-tree boot
+ * (mb_fdt_boot_arm32 / mb_fdt_boot_arm64).
+ */
+struct mb_fdt_boot {
+	mb_phys_t dtb_phys;    /* where the loader put the blob */
+	mb_phys_t phys_offset; /* 32-bit ARM PHYS_OFFSET: mem= default start */
+	mb_phys_t cma_default; /* CONFIG_CMA_SIZE_MBYTES in bytes; cma= wins */
+	mb_phys_t dma_limit;   /* arm_dma_limit / arm64_dma_phys_limit */
+	/* Reservations of the caller, in the architecture's order; either
+	 * may be NULL. arch_reserve: kernel image, initrd, page directory
+	 * (arm64: also re-adding the kernel after a mem= limit). arch_late
+	 * (arm64): page tables and sparse/NODE_DATA allocations that come
+	 * before the CMA area. */
+	void (*arch_reserve)(struct memblock *mb, void *ctx);
+	void (*arch_late)(struct memblock *mb, void *ctx);
+	void *ctx;
+};
+
+/**
+ * mb_fdt_boot_arm32 - the device-tree part of a 32-bit ARM boot, in
+ * setup_arch / arm_memblock_init order: /chosen (bootargs parsed with
+ * mb_cmdline_parse), /memory, usable range and the blob's reservation
+ * (untraced, as in the 6.1 logs), debug on if memblock=debug, each mem=
+ * (mb_arm_early_mem), arch_reserve, reserved memory, default CMA area
+ * (cma=size[@base] honoured).
+ * Return: 0 or the first error of a step.
+ */
+int mb_fdt_boot_arm32(struct memblock *mb, struct mb_fdt *dt,
+		      const struct mb_fdt_boot *b);
+
+/**
+ * mb_fdt_boot_arm64 - the same for arm64: blob reservation, /chosen,
+ * /memory, usable range (untraced), debug, mem= as a limit
+ * (mb_mem_limit_remove_map), arch_reserve, reserved memory, arch_late,
+ * NUMA from numa-node-id (else one node 0 over all memory), CMA.
+ * Return: 0 or the first error of a step.
+ */
+int mb_fdt_boot_arm64(struct memblock *mb, struct mb_fdt *dt,
+		      const struct mb_fdt_boot *b);
+
 #ifdef __cplusplus
 }
 #endif
