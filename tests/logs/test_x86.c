@@ -34,8 +34,11 @@ struct x86_boot {
 	mb_phys_t node_base[2], node_end[2];
 	int nr_nodes;
 	/* movable_node: bottom-up allocation until SRAT is parsed */
-	bool movable_node; /* "Faking a node at [mem 0-(ram_top-1)]" */
-	int last;	   /* last line replayed (0 = end of the log) */
+	bool movable_node;
+	/* other reservations made before debug (EFI setup_data), or 0 */
+	mb_phys_t extra_base[2],
+		extra_size[2]; /* "Faking a node at [mem 0-(ram_top-1)]" */
+	int last;	       /* last line replayed (0 = end of the log) */
 };
 
 static const struct x86_boot *cur;
@@ -123,6 +126,10 @@ static void replay_x86(const struct x86_boot *boot)
 	mb_reserve(&mb, 0x9f000, 0x61000);
 	mb_reserve(&mb, boot->kernel_base,
 		   boot->kernel_end - boot->kernel_base);
+	for (int i = 0; i < 2; i++)
+		if (boot->extra_size[i])
+			mb_reserve(&mb, boot->extra_base[i],
+				   boot->extra_size[i]);
 	/* setup_arch: current_limit = ISA_END_ADDRESS (1 MiB); and
 	 * e820__memblock_setup starts with memblock_allow_resize() */
 	mb_set_current_limit(&mb, 0x100000);
@@ -269,6 +276,49 @@ static void test_x86_2G_numa2_movable_node(void **state)
 	replay_x86(&b);
 }
 
+static void test_x86_ovmf_1G(void **state)
+{
+	/* UEFI (OVMF): e820 built from the EFI memory map, unaligned RAM
+	 * ranges (lines 62-72), efi_reserve_boot_services. Before debug:
+	 * kernel [0xee00000-0x12210fff] (line 61 adds [0x12200000-...]) and
+	 * two setup_data blocks, reserved[0x3] and [0x4] of the first dump
+	 * (line 73). Lines: init_mem_mapping's free 207, "Faking a node at
+	 * [mem 0-0x3ff4ffff]" 233. */
+	static const struct x86_boot b = {
+		.file = "x86_ovmf_1G_smp2.log",
+		.first = 21,
+		.kernel_base = 0xee00000,
+		.kernel_end = 0x12200000,
+		.dump_line = 73,
+		.limit_line = 208,
+		.ram_top = 0x3ff50000,
+		.node_line = 233,
+		.extra_base = {0x3dc07018, 0x3dc45018},
+		.extra_size = {0x3d040, 0x9c40}};
+	(void)state;
+	replay_x86(&b);
+}
+
+static void test_x86_ovmf_1G_efidebug(void **state)
+{
+	/* The same UEFI boot with efi=debug (KASLR moved the kernel to
+	 * [0x23c00000-0x27010fff], line 200 adds [0x27000000-...]). Lines:
+	 * dump 212, init_mem_mapping's free 346, "Faking a node" 372. */
+	static const struct x86_boot b = {
+		.file = "x86_ovmf_1G_smp2_efidebug.log",
+		.first = 21,
+		.kernel_base = 0x23c00000,
+		.kernel_end = 0x27000000,
+		.dump_line = 212,
+		.limit_line = 347,
+		.ram_top = 0x3ff50000,
+		.node_line = 372,
+		.extra_base = {0x3dc07018, 0x3dc45018},
+		.extra_size = {0x3d040, 0x9c40}};
+	(void)state;
+	replay_x86(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -278,6 +328,8 @@ int main(void)
 		cmocka_unit_test(test_x86_1G_memmap),
 		cmocka_unit_test(test_x86_2G_numa2_uneven),
 		cmocka_unit_test(test_x86_2G_numa2_movable_node),
+		cmocka_unit_test(test_x86_ovmf_1G),
+		cmocka_unit_test(test_x86_ovmf_1G_efidebug),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
