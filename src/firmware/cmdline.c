@@ -9,13 +9,6 @@
 
 #include "cmdline_internal.h"
 
-/* A value being parsed: bytes [0, len) of s; s[0] is at line offset off. */
-struct cursor {
-	const char *s;
-	size_t len, pos, off, param_off;
-	struct mb_cmdline *cl;
-};
-
 static int status_to_code(enum mb_cmdline_status st)
 {
 	switch (st) {
@@ -31,7 +24,7 @@ static int status_to_code(enum mb_cmdline_status st)
 	}
 }
 
-static int fail(struct cursor *c, enum mb_cmdline_status st)
+int mb_cl_fail(struct cursor *c, enum mb_cmdline_status st)
 {
 	struct mb_cmdline *cl = c->cl;
 
@@ -43,55 +36,45 @@ static int fail(struct cursor *c, enum mb_cmdline_status st)
 	return status_to_code(st);
 }
 
-static bool at_end(const struct cursor *c)
-{
-	return c->pos >= c->len;
-}
-
-static char peek(const struct cursor *c)
-{
-	return at_end(c) ? '\0' : c->s[c->pos];
-}
-
 /* memparse at the cursor; on error the cursor points at the bad text. */
-static int take_size(struct cursor *c, uint64_t *out)
+int mb_cl_take_size(struct cursor *c, uint64_t *out)
 {
 	size_t used;
 	int err = mb_memparse(c->s + c->pos, c->len - c->pos, &used, out);
 
 	if (err == -MB_EINVAL)
-		return fail(c, MB_CMDLINE_ENONUMBER);
+		return mb_cl_fail(c, MB_CMDLINE_ENONUMBER);
 	if (err)
-		return fail(c, MB_CMDLINE_EOVERFLOW);
+		return mb_cl_fail(c, MB_CMDLINE_EOVERFLOW);
 	c->pos += used;
 	return 0;
 }
 
-static int take_uint(struct cursor *c, uint64_t *out)
+int mb_cl_take_uint(struct cursor *c, uint64_t *out)
 {
 	size_t used;
 	int err = mb_cl_parse_uint(c->s + c->pos, c->len - c->pos, &used, out);
 
 	if (err == -MB_EINVAL)
-		return fail(c, MB_CMDLINE_ENONUMBER);
+		return mb_cl_fail(c, MB_CMDLINE_ENONUMBER);
 	if (err)
-		return fail(c, MB_CMDLINE_EOVERFLOW);
+		return mb_cl_fail(c, MB_CMDLINE_EOVERFLOW);
 	c->pos += used;
 	return 0;
 }
 
-static int expect_end(struct cursor *c)
+int mb_cl_expect_end(struct cursor *c)
 {
-	return at_end(c) ? 0 : fail(c, MB_CMDLINE_ETRAILING);
+	return mb_cl_at_end(c) ? 0 : mb_cl_fail(c, MB_CMDLINE_ETRAILING);
 }
 
-static int push_op(struct cursor *c, const struct mb_memmap_op *op)
+int mb_cl_push_op(struct cursor *c, const struct mb_memmap_op *op)
 {
 	struct mb_cmdline *cl = c->cl;
 
 	if (cl->memmap_cnt >= cl->memmap_cap) {
 		c->pos = 0;
-		return fail(c, MB_CMDLINE_ETOOMANY);
+		return mb_cl_fail(c, MB_CMDLINE_ETOOMANY);
 	}
 	cl->memmap[cl->memmap_cnt++] = *op;
 	return 0;
@@ -106,385 +89,11 @@ static size_t str_len(const char *s)
 	return n;
 }
 
-static bool value_is(const struct cursor *c, const char *word)
+bool mb_cl_value_is(const struct cursor *c, const char *word)
 {
 	size_t n = str_len(word);
 
 	return c->len == n && memcmp(c->s, word, n) == 0;
-}
-
-static int parse_mem(struct cursor *c)
-{
-	struct mb_cmdline *cl = c->cl;
-	struct mb_cmdline_range r = {0};
-	int err;
-
-	if (at_end(c))
-		return fail(c, MB_CMDLINE_ENOVALUE);
-	if (value_is(c, "nopentium")) {
-		cl->mem_nopentium = true;
-		return 0;
-	}
-	err = take_size(c, &r.size);
-	if (err)
-		return err;
-	if (r.size == 0) {
-		c->pos = 0;
-		return fail(c, MB_CMDLINE_EZEROSIZE);
-	}
-	if (peek(c) == '@') {
-		c->pos++;
-		err = take_size(c, &r.start);
-		if (err)
-			return err;
-		if (r.start + r.size < r.start)
-			return fail(c, MB_CMDLINE_EWRAP);
-		r.has_start = true;
-	}
-	err = expect_end(c);
-	if (err)
-		return err;
-	if (cl->mem_ranges) {
-		if (cl->mem_ranges_cnt >= cl->mem_ranges_cap) {
-			c->pos = 0;
-			return fail(c, MB_CMDLINE_ETOOMANY);
-		}
-		cl->mem_ranges[cl->mem_ranges_cnt++] = r;
-	}
-	cl->mem_count++;
-	cl->mem_limit = r.size;
-	if (cl->memmap_cap) {
-		struct mb_memmap_op op = {.kind = MB_MEMMAP_LIMIT,
-					  .size = r.size,
-					  .from_mem = true};
-		return push_op(c, &op);
-	}
-	return 0;
-}
-
-/* The nn%ss-old+new form (start already parsed into op). */
-static int parse_memmap_retype(struct cursor *c, struct mb_memmap_op *op)
-{
-	uint64_t from = 0, to = 0;
-	int err;
-
-	if (peek(c) == '-') {
-		c->pos++;
-		err = take_uint(c, &from);
-		if (err)
-			return err;
-	}
-	if (peek(c) == '+') {
-		c->pos++;
-		err = take_uint(c, &to);
-		if (err)
-			return err;
-	}
-	if (from > UINT32_MAX || to > UINT32_MAX)
-		return fail(c, MB_CMDLINE_EOVERFLOW);
-	err = expect_end(c);
-	if (err)
-		return err;
-	op->old_type = (uint32_t)from;
-	op->type = (uint32_t)to;
-	if (from && to)
-		op->kind = MB_MEMMAP_UPDATE;
-	else if (to)
-		op->kind = MB_MEMMAP_ADD;
-	else
-		op->kind = MB_MEMMAP_REMOVE; /* old_type 0: any type */
-	return 0;
-}
-
-/* One comma-separated memmap= item: see the header for the forms. */
-static int parse_memmap_one(struct cursor *c)
-{
-	struct mb_memmap_op op = {.kind = MB_MEMMAP_ADD};
-	char sep;
-	int err;
-
-	if (at_end(c))
-		return fail(c, MB_CMDLINE_ENOVALUE);
-	if (value_is(c, "exactmap")) {
-		op.kind = MB_MEMMAP_EXACTMAP;
-		return push_op(c, &op);
-	}
-	err = take_size(c, &op.size);
-	if (err)
-		return err;
-	sep = peek(c);
-	switch (sep) {
-	case '\0':
-		op.kind = MB_MEMMAP_LIMIT;
-		return at_end(c) ? push_op(c, &op)
-				 : fail(c, MB_CMDLINE_ESYNTAX);
-	case '@':
-		op.type = 1; /* usable RAM */
-		break;
-	case '$':
-		op.type = 2; /* reserved */
-		break;
-	case '#':
-		op.type = 3; /* ACPI data */
-		break;
-	case '!':
-		op.type = 12; /* persistent (PRAM) */
-		break;
-	case '%':
-		break;
-	default:
-		return fail(c, MB_CMDLINE_ESYNTAX);
-	}
-	c->pos++;
-	err = take_size(c, &op.start);
-	if (err)
-		return err;
-	if (op.start + op.size < op.start)
-		return fail(c, MB_CMDLINE_EWRAP);
-	err = sep == '%' ? parse_memmap_retype(c, &op) : expect_end(c);
-	if (err)
-		return err;
-	return push_op(c, &op);
-}
-
-static int parse_memmap(struct cursor *c)
-{
-	int first_err = 0;
-	size_t start = 0;
-
-	/* Items are split on ',' first, as the kernel does. */
-	for (;;) {
-		size_t end = start;
-		struct cursor item;
-		int err;
-
-		while (end < c->len && c->s[end] != ',')
-			end++;
-		item = *c;
-		item.s = c->s + start;
-		item.len = end - start;
-		item.off = c->off + start;
-		item.pos = 0;
-		err = parse_memmap_one(&item);
-		if (err && !first_err)
-			first_err = err;
-		if (!err)
-			c->cl->memmap_seen = true;
-		if (end >= c->len)
-			break;
-		start = end + 1;
-	}
-	return first_err;
-}
-
-static int parse_cma(struct cursor *c)
-{
-	struct mb_cmdline *cl = c->cl;
-	uint64_t size, base = 0, limit = 0;
-	bool has_base = false, has_limit = false;
-	int err;
-
-	if (at_end(c))
-		return fail(c, MB_CMDLINE_ENOVALUE);
-	err = take_size(c, &size);
-	if (err)
-		return err;
-	if (peek(c) == '@') {
-		c->pos++;
-		err = take_size(c, &base);
-		if (err)
-			return err;
-		has_base = true;
-		if (peek(c) == '-') {
-			c->pos++;
-			err = take_size(c, &limit);
-			if (err)
-				return err;
-			has_limit = true;
-		}
-	}
-	err = expect_end(c);
-	if (err)
-		return err;
-	cl->cma_set = true;
-	cl->cma_size = size;
-	cl->cma_base = base;
-	cl->cma_limit = limit;
-	cl->cma_has_base = has_base;
-	cl->cma_has_limit = has_limit;
-	return 0;
-}
-
-static int parse_initrd(struct cursor *c)
-{
-	uint64_t start, size;
-	int err;
-
-	if (at_end(c))
-		return fail(c, MB_CMDLINE_ENOVALUE);
-	err = take_size(c, &start);
-	if (err)
-		return err;
-	if (peek(c) != ',')
-		return fail(c, MB_CMDLINE_ESYNTAX);
-	c->pos++;
-	err = take_size(c, &size);
-	if (err)
-		return err;
-	if (start + size < start)
-		return fail(c, MB_CMDLINE_EWRAP);
-	err = expect_end(c);
-	if (err)
-		return err;
-	c->cl->initrd_set = true;
-	c->cl->initrd_start = start;
-	c->cl->initrd_size = size;
-	return 0;
-}
-
-/* crashkernel=start-[end]:size[,start-[end]:size...][@offset] */
-static int parse_crash_ranges(struct cursor *c)
-{
-	struct mb_cmdline *cl = c->cl;
-	struct mb_cmdline_crash_range r[MB_CMDLINE_CRASH_RANGES];
-	unsigned n = 0;
-	uint64_t offset = 0;
-	bool has_offset = false;
-	int err;
-
-	for (;;) {
-		if (n == MB_CMDLINE_CRASH_RANGES)
-			return fail(c, MB_CMDLINE_ETOOMANY);
-		err = take_size(c, &r[n].start);
-		if (err)
-			return err;
-		if (peek(c) != '-')
-			return fail(c, MB_CMDLINE_ESYNTAX);
-		c->pos++;
-		r[n].end = UINT64_MAX; /* "start-:size" is open-ended */
-		if (peek(c) != ':') {
-			size_t at = c->pos;
-
-			err = take_size(c, &r[n].end);
-			if (err)
-				return err;
-			if (r[n].end <= r[n].start) {
-				c->pos = at;
-				return fail(c, MB_CMDLINE_ESYNTAX);
-			}
-		}
-		if (peek(c) != ':')
-			return fail(c, MB_CMDLINE_ESYNTAX);
-		c->pos++;
-		err = take_size(c, &r[n].size);
-		if (err)
-			return err;
-		n++;
-		if (peek(c) != ',')
-			break;
-		c->pos++;
-	}
-	if (peek(c) == '@') {
-		c->pos++;
-		err = take_size(c, &offset);
-		if (err)
-			return err;
-		has_offset = true;
-	}
-	err = expect_end(c);
-	if (err)
-		return err;
-	for (unsigned i = 0; i < n; i++)
-		cl->crash_ranges[i] = r[i];
-	cl->crash_nranges = n;
-	cl->crash_set = true;
-	cl->crash_high = false;
-	cl->crash_size = 0;
-	cl->crash_offset = offset;
-	cl->crash_has_offset = has_offset;
-	return 0;
-}
-
-int mb_cmdline_crash_size(const struct mb_cmdline *cl, mb_phys_t system_ram,
-			  mb_phys_t *size)
-{
-	*size = 0;
-	if (!cl->crash_set)
-		return 0;
-	if (cl->crash_nranges == 0) {
-		*size = cl->crash_size;
-		return 0;
-	}
-	for (unsigned i = 0; i < cl->crash_nranges; i++) {
-		const struct mb_cmdline_crash_range *r = &cl->crash_ranges[i];
-
-		if (r->size >= system_ram)
-			return -MB_EINVAL;
-		if (system_ram >= r->start && system_ram < r->end) {
-			*size = r->size;
-			return 0;
-		}
-	}
-	return 0;
-}
-
-static int parse_crashkernel(struct cursor *c)
-{
-	struct mb_cmdline *cl = c->cl;
-	uint64_t size, offset = 0;
-	bool has_offset = false;
-	int err;
-
-	if (at_end(c))
-		return fail(c, MB_CMDLINE_ENOVALUE);
-	for (size_t i = 0; i < c->len; i++)
-		if (c->s[i] == ':')
-			return parse_crash_ranges(c);
-	err = take_size(c, &size);
-	if (err)
-		return err;
-	if (peek(c) == ',') {
-		struct cursor rest = *c;
-
-		rest.pos++;
-		rest.s += rest.pos;
-		rest.off += rest.pos;
-		rest.len -= rest.pos;
-		rest.pos = 0;
-		if (value_is(&rest, "low")) {
-			cl->crash_low_set = true;
-			cl->crash_low_size = size;
-			return 0;
-		}
-		if (value_is(&rest, "high")) {
-			cl->crash_set = true;
-			cl->crash_high = true;
-			cl->crash_nranges = 0;
-			cl->crash_has_offset = false;
-			cl->crash_size = size;
-			return 0;
-		}
-		return fail(&rest, MB_CMDLINE_ESYNTAX);
-	}
-	if (peek(c) == '@') {
-		c->pos++;
-		err = take_size(c, &offset);
-		if (err)
-			return err;
-		if (offset + size < offset)
-			return fail(c, MB_CMDLINE_EWRAP);
-		has_offset = true;
-	}
-	err = expect_end(c);
-	if (err)
-		return err;
-	cl->crash_set = true;
-	cl->crash_nranges = 0;
-	cl->crash_has_offset = has_offset;
-	cl->crash_high = false;
-	cl->crash_size = size;
-	cl->crash_offset = offset;
-	return 0;
 }
 
 /* Parameter names compare with '-' and '_' equal, as the kernel's do. */
@@ -519,15 +128,15 @@ static int dispatch(struct mb_cmdline *cl, const char *key, size_t klen,
 		return 0;
 	}
 	if (key_is(key, klen, "mem"))
-		return parse_mem(val);
+		return mb_cl_parse_mem(val);
 	if (key_is(key, klen, "memmap"))
-		return parse_memmap(val);
+		return mb_cl_parse_memmap(val);
 	if (key_is(key, klen, "cma"))
-		return parse_cma(val);
+		return mb_cl_parse_cma(val);
 	if (key_is(key, klen, "initrd"))
-		return parse_initrd(val);
+		return mb_cl_parse_initrd(val);
 	if (key_is(key, klen, "crashkernel"))
-		return parse_crashkernel(val);
+		return mb_cl_parse_crashkernel(val);
 	return 0; /* not a memory parameter */
 }
 
@@ -558,7 +167,7 @@ static int parse_param(struct mb_cmdline *cl, const char *line, size_t start,
 
 	if (open_quote) {
 		val.off = end;
-		return fail(&val, MB_CMDLINE_EQUOTE);
+		return mb_cl_fail(&val, MB_CMDLINE_EQUOTE);
 	}
 	/* "param=value" quoted whole: drop the outer quotes */
 	if (line[start] == '"') {
