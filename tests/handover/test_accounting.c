@@ -219,7 +219,8 @@ static void test_x86_memmap_holes(void **state)
  * 256893 of 257872 spanned (not holey enough: spanned counts) -> 4029.25 ->
  * 4030. Present 260643 pages = 1042572K as the log's Memory: line says.
  * The log's 254603 leaves dma_reserve = 260643 - 59 - 4030 - 254603 = 1951
- * (the firmware's low reservations at that point, not modelled here). */
+ * (the firmware's low reservations; test_logs.c derives the same 1951 with
+ * mb_handover_x86_dma_reserve from the log's own tables). */
 static void test_x86_ovmf_mixed_sparse(void **state)
 {
 	(void)state;
