@@ -28,6 +28,13 @@ struct arm64_boot {
 	int nr_nodes;
 	int numa_line; /* memory gets its node ids before this line */
 	mb_phys_t dtb_base, dtb_size; /* the DTB's own reservation */
+	/* UEFI: memory comes from the EFI memory map through traced adds
+	 * (nothing added before debug); the runtime regions are marked NOMAP
+	 * (untraced) while the map is walked, done here at nomap_line */
+	bool efi;
+	int first;
+	int nomap_line;
+	mb_phys_t nomap_base[3], nomap_size[3];
 };
 
 static const struct arm64_boot *cur;
@@ -35,6 +42,11 @@ static const struct log *cur_log;
 
 static void at_line(struct memblock *mb, int n)
 {
+	if (cur->efi && n == cur->nomap_line)
+		for (int i = 0; i < 3; i++)
+			if (cur->nomap_size[i])
+				mb_mark_nomap(mb, cur->nomap_base[i],
+					      cur->nomap_size[i]);
 	/* numa_register_nodes (untraced memblock_set_node): every memory
 	 * node gets its id; reserved keeps "no node" (the dumps show it) */
 	if (n != cur->numa_line)
@@ -96,7 +108,7 @@ static void replay_arm64(const struct arm64_boot *boot)
 	assert_int_equal(mb_init(&mb, &mb_profile_arm64, &env, mem, 128, res,
 				 128, NULL, 0),
 			 0);
-	for (int i = 0; i < boot->nr_nodes; i++)
+	for (int i = 0; i < boot->nr_nodes && !boot->efi; i++)
 		assert_int_equal(mb_add(&mb, boot->node_base[i],
 					boot->node_end[i] - boot->node_base[i]),
 				 0);
@@ -104,7 +116,9 @@ static void replay_arm64(const struct arm64_boot *boot)
 	/* arm64: current_limit stays MEMBLOCK_ALLOC_ANYWHERE (README) */
 	mb_set_debug(&mb, true);
 
-	assert_int_equal(log_replay(&mb, &log, 8, log.count, &hooks), 0);
+	assert_int_equal(log_replay(&mb, &log, boot->first ? boot->first : 8,
+				    log.count, &hooks),
+			 0);
 	assert_int_equal(mb_check(&mb, NULL), 0);
 	log_replay_release(&mb, mem, res);
 	log_free(&log);
@@ -159,12 +173,58 @@ static void test_arm64_1G_crashkernel_cma(void **state)
 	replay_arm64(&b);
 }
 
+static void test_arm64_efi(const char *file, int first, int nomap_line,
+			   int numa_line, mb_phys_t fdt_size)
+{
+	/* Before debug only the EFI stub's FDT copy is reserved
+	 * ([0x7c220000, +@fdt_size), reserved[0x0] of the first dump, whose
+	 * memory table is still the empty dummy). The EFI memory map adds
+	 * RAM (traced) and marks the runtime regions NOMAP: flags 0x4 in the
+	 * second dump, [0x4000000-0x7ffffff], [0x7c440000-0x7c72ffff],
+	 * [0x7fc00000-0x7ffdffff]. "NUMA: Faking a node at [mem
+	 * 0x4000000-0x7fffffff]". */
+	const struct arm64_boot b = {
+		.file = file,
+		.node_base = {0x4000000},
+		.node_end = {0x80000000},
+		.nr_nodes = 1,
+		.numa_line = numa_line,
+		.dtb_base = 0x7c220000,
+		.dtb_size = fdt_size,
+		.efi = true,
+		.first = first,
+		.nomap_line = nomap_line,
+		.nomap_base = {0x4000000, 0x7c440000, 0x7fc00000},
+		.nomap_size = {0x4000000, 0x2f0000, 0x3e0000}};
+
+	replay_arm64(&b);
+}
+
+static void test_arm64_efi_1G(void **state)
+{
+	/* lines: first reserve 12, last EFI add 53, faking 1106 */
+	(void)state;
+	test_arm64_efi("arm64_virt_efi_1G_smp2.log", 12, 54, 1106, 0x1e9);
+}
+
+static void test_arm64_efi_1G_efidebug(void **state)
+{
+	/* the same boot with efi=debug: lines 19, 91, 1144; the stub's FDT
+	 * copy is 12 bytes longer ([0x7c220000-0x7c2201f4], line 28): its
+	 * bootargs gained "efi=debug " */
+	(void)state;
+	test_arm64_efi("arm64_virt_efi_1G_smp2_efidebug.log", 19, 91, 1144,
+		       0x1f5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_arm64_512M),
 		cmocka_unit_test(test_arm64_2G_numa2),
 		cmocka_unit_test(test_arm64_1G_crashkernel_cma),
+		cmocka_unit_test(test_arm64_efi_1G),
+		cmocka_unit_test(test_arm64_efi_1G_efidebug),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
