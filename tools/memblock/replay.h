@@ -67,6 +67,13 @@ struct rp_stats {
 	unsigned numa_line;   /* line where dump nids were applied (0 none) */
 	unsigned limit_line;  /* x86: line where current_limit left 1 MiB */
 	unsigned trim_line;   /* x86: dump line preceded by trim_memory */
+	unsigned untraced;    /* reserved ranges only a later dump shows */
+};
+
+/** struct rp_span - a range found reserved by a dump but by no line. */
+struct rp_span {
+	size_t dump; /* record index of the dump that showed it */
+	mb_phys_t base, size;
 };
 
 /** struct rp_opts - command-line options. */
@@ -98,6 +105,12 @@ struct rp_engine {
 	/* grown tables handed to the library */
 	struct memblock_region *grown[64];
 	unsigned ngrown;
+	/* two passes: the first (quiet) finds untraced reservations */
+	bool collecting, quiet;
+	struct rp_span *untraced;
+	size_t n_untraced, cap_untraced;
+	struct rp_span *touched; /* reserve lines since the last dump */
+	size_t n_touched, cap_touched;
 };
 
 /* replay_context.c */
@@ -129,6 +142,18 @@ unsigned rp_apply_flags(struct rp_engine *e, const struct lp_record *d,
 /** rp_print_free_near - free ranges around @addr, for mismatch reports. */
 void rp_print_free_near(struct rp_engine *e, FILE *f, mb_phys_t addr,
 			bool json);
+
+/* replay_untraced.c */
+/** rp_touch - note a range the log (or the library) reserved. */
+void rp_touch(struct rp_engine *e, mb_phys_t base, mb_phys_t size);
+/** rp_collect_untraced - first pass, at dump @i: keep what it shows
+ *  reserved that neither the state nor any line since the last dump has. */
+void rp_collect_untraced(struct rp_engine *e, size_t i);
+/** rp_apply_untraced - second pass, after dump @i: reserve what the next
+ *  dump will show untraced (placements only lose unchosen candidates). */
+void rp_apply_untraced(struct rp_engine *e, size_t i);
+/** rp_untraced_free - release the two lists. */
+void rp_untraced_free(struct rp_engine *e);
 
 /* replay_engine.c */
 /** rp_engine_run - replay one parsed log. Return: 0, or <0 on fatal error. */

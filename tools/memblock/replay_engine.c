@@ -138,6 +138,8 @@ void rp_mismatch(struct rp_engine *e, const struct lp_record *r,
 	FILE *f = e->opts->out;
 	mb_phys_t near = have_expected ? exp_base : act_base;
 
+	if (e->quiet)
+		return;
 	if (e->opts->json) {
 		fprintf(f,
 			"%s{\"line\":%u,\"check\":", e->json_first ? "" : ",",
@@ -167,7 +169,7 @@ void rp_mismatch(struct rp_engine *e, const struct lp_record *r,
 void rp_verbose(struct rp_engine *e, const struct lp_record *r,
 		const char *what)
 {
-	if (!e->opts->verbose || e->opts->json)
+	if (!e->opts->verbose || e->opts->json || e->quiet)
 		return;
 	fprintf(e->opts->out, "%s:%u: ok %s: %.*s\n", e->path, r->line, what,
 		(int)r->text_len, r->text);
@@ -446,8 +448,10 @@ static void check_result(struct rp_engine *e, size_t i)
 	rp_mismatch(e, r, "allocation", true, r->base, r->size, have, base,
 		    size);
 	/* follow the log from here on */
-	if (have)
+	if (have) {
+		rp_touch(e, base, size);
 		mb_phys_free(&e->mb, base, size);
+	}
 	mb_reserve(&e->mb, r->base, r->size);
 }
 
@@ -485,7 +489,9 @@ static void check_dump(struct rp_engine *e, size_t i)
 		e->st.dump_ok++;
 		rp_verbose(e, d, "dump");
 	}
+	rp_collect_untraced(e, i);
 	rp_sync_to_dump(e, d);
+	rp_apply_untraced(e, i);
 }
 
 static void numa_init(struct rp_engine *e, size_t i)
@@ -528,12 +534,18 @@ static void setup_instance(struct rp_engine *e)
 
 static void progress(struct rp_engine *e, size_t i)
 {
-	if (e->opts->progress && !(i & 255))
+	if (e->opts->progress && !e->quiet && !(i & 255))
 		fprintf(stderr, "\rreplay: %s: %zu/%zu records", e->path, i,
 			e->log->n);
 }
 
-int rp_engine_run(struct rp_engine *e)
+static void progress_done(struct rp_engine *e)
+{
+	if (e->opts->progress)
+		fprintf(stderr, "\r\033[K");
+}
+
+static int run_pass(struct rp_engine *e)
 {
 	size_t i;
 
@@ -546,6 +558,8 @@ int rp_engine_run(struct rp_engine *e)
 		const struct lp_record *r = &e->log->recs[i];
 
 		progress(e, i);
+		if (r->kind == LP_RESERVE)
+			rp_touch(e, r->base, r->size);
 		if (i == e->ctx.numa_point)
 			numa_init(e, i);
 		if (i == e->ctx.limit_point) {
@@ -583,7 +597,36 @@ int rp_engine_run(struct rp_engine *e)
 	}
 	if (e->log->n)
 		finish_pending(e, &e->log->recs[e->log->n - 1]);
-	if (e->opts->progress)
-		fprintf(stderr, "\r\033[K");
+	progress_done(e);
 	return 0;
+}
+
+/* Everything but the context and the untraced list, for the next pass. */
+static void reset(struct rp_engine *e)
+{
+	unsigned i;
+
+	for (i = 0; i < e->ngrown; i++)
+		free(e->grown[i]);
+	e->ngrown = 0;
+	free(e->mem0);
+	free(e->rsv0);
+	e->mem0 = e->rsv0 = NULL;
+	memset(&e->st, 0, sizeof(e->st));
+	queue_clear(e);
+	e->node_data_seq = 0;
+	e->capture = false;
+}
+
+int rp_engine_run(struct rp_engine *e)
+{
+	int rc;
+
+	e->collecting = e->quiet = true;
+	rc = run_pass(e);
+	reset(e);
+	e->collecting = e->quiet = false;
+	if (rc < 0)
+		return rc;
+	return run_pass(e);
 }
