@@ -92,9 +92,9 @@ int mbi_add_range(struct memblock *mb, struct memblock_type *type,
 	pieces = add_pieces(type, base, base + size, nid, flags, false);
 	if (!pieces)
 		return 0;
-	/* room for every piece first, so that failure changes nothing;
-	 * recounted after each growth (cheap insurance: a grown array is
-	 * placed outside the range, so the count should not change) */
+	/* room for every piece first, so that failure changes nothing.
+	 * Recounted after each growth: a grown reserved array can land
+	 * inside a range starting at 0 (see grow.c) and add a piece. */
 	while (type->cnt + pieces > type->max) {
 		if (mbi_double_array(mb, type, base, size) < 0)
 			return -MB_ENOMEM;

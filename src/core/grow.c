@@ -99,11 +99,12 @@ static mb_phys_t find_new_array(struct memblock *mb, struct memblock_type *type,
 		pb = ps = 0;
 	addr = mbi_find_in_range(mb, pb + ps, limit, bytes, page);
 	/*
-	 * Below the range. An end of 0 or 1 would mean "current_limit" to
-	 * the search (Linux passes it through, and for a range starting at
-	 * 0 places the array inside the range): nothing is below then.
+	 * Below the range. As in Linux, an end of 0 or 1 means
+	 * "current_limit" to the search, so for a range starting at 0 the
+	 * array may land inside the range (add_range recounts its pieces;
+	 * a removal then drops the array's reservation, as Linux does).
 	 */
-	if (!addr && ps && mbi_min(pb, limit) > MB_ALLOC_NOLEAKTRACE)
+	if (!addr && ps)
 		addr = mbi_find_in_range(mb, 0, mbi_min(pb, limit), bytes,
 					 page);
 	return addr;
