@@ -8,13 +8,14 @@
 #include <libfdt.h>
 #include <memblock/firmware/fdt.h>
 
-/** fwdt_cells - big-endian cells @p[0..@n) as one number (low 64 bits). */
+/** fwdt_cells - big-endian cells @p[0..@n) as one number (low 64 bits);
+ *  fdt32_ld tolerates a blob at an unaligned address. */
 static inline mb_phys_t fwdt_cells(const fdt32_t *p, int n)
 {
 	mb_phys_t v = 0;
 
 	for (int i = 0; i < n; i++)
-		v = (v << 32) | fdt32_to_cpu(p[i]);
+		v = (v << 32) | fdt32_ld(p + i);
 	return v;
 }
 
@@ -44,6 +45,11 @@ bool fwdt_compatible(const struct mb_fdt *dt, int node, const char *compat);
 
 /** fwdt_is_memory_node - device_type is exactly "memory". */
 bool fwdt_is_memory_node(const struct mb_fdt *dt, int node);
+
+/** fwdt_room - whether @t can take @n more regions without growing, or
+ *  may grow. Each new range needs at most one slot. */
+bool fwdt_room(const struct memblock *mb, const struct memblock_type *t,
+	       unsigned long n);
 
 /** fwdt_pa - "%pa" text of @v: 0x + 8 or 16 hex digits by phys_bits. */
 const char *fwdt_pa(const struct memblock *mb, mb_phys_t v, char buf[20]);

@@ -101,7 +101,6 @@ static unsigned long count_memory_ranges(const struct mb_fdt *dt)
 int mb_fdt_scan_memory(struct memblock *mb, const struct mb_fdt *dt)
 {
 	const int entry = dt->addr_cells + dt->size_cells;
-	unsigned long used, need;
 	int node, added = 0;
 
 	if (!dt->blob)
@@ -111,11 +110,7 @@ int mb_fdt_scan_memory(struct memblock *mb, const struct mb_fdt *dt)
 	 * drop what does not fit without a word); refuse up front instead.
 	 * Each range needs at most one new slot.
 	 */
-	need = count_memory_ranges(dt);
-	used = (mb->memory.cnt == 1 && mb->memory.regions[0].size == 0)
-		       ? 0
-		       : mb->memory.cnt;
-	if (!mb->can_resize && used + need > mb->memory.max)
+	if (!fwdt_room(mb, &mb->memory, count_memory_ranges(dt)))
 		return -MB_ENOMEM;
 
 	fdt_for_each_subnode(node, dt->blob, 0)
@@ -163,7 +158,7 @@ static int node_nid(const struct memblock *mb, const struct mb_fdt *dt,
 		return 0;
 	if (len < 4)
 		return -MB_EINVAL;
-	v = fdt32_to_cpu(p[0]);
+	v = fdt32_ld(p);
 	if (v >= (uint32_t)mb->profile.max_numnodes) {
 		mb_printf(mb, "NUMA: Node id %u exceeds maximum value", v);
 		return -MB_EINVAL;

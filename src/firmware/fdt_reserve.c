@@ -22,6 +22,9 @@ int mb_fdt_reserve_memreserve(struct memblock *mb, const struct mb_fdt *dt)
 	count = fdt_num_mem_rsv(dt->blob);
 	if (count < 0)
 		return -MB_EINVAL;
+	/* all or nothing: room for every entry is checked first */
+	if (!fwdt_room(mb, &mb->reserved, (unsigned long)count))
+		return -MB_ENOMEM;
 	/* Like Linux, the list ends at the first empty entry. */
 	for (n = 0; n < count; n++) {
 		uint64_t base, size;

@@ -13,7 +13,7 @@ static bool same_cells(const struct mb_fdt *dt, int node, const char *name,
 	int len;
 	const fdt32_t *p = fwdt_prop(dt, node, name, &len);
 
-	return p && len >= 4 && fdt32_to_cpu(p[0]) == (uint32_t)want;
+	return p && len >= 4 && fdt32_ld(p) == (uint32_t)want;
 }
 
 /* early_init_dt_reserve_memory: reserve, or NOMAP for no-map; a no-map

@@ -43,7 +43,7 @@ static int root_cells(const struct mb_fdt *dt, const char *name, int *out)
 	}
 	if (len != 4)
 		return -MB_EINVAL;
-	v = fdt32_to_cpu(p[0]);
+	v = fdt32_ld(p);
 	if (v < 1 || v > 2)
 		return -MB_EINVAL;
 	*out = (int)v;

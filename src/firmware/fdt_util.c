@@ -79,3 +79,12 @@ const char *fwdt_pa(const struct memblock *mb, mb_phys_t v, char buf[20])
 		mb_snprintf(buf, 20, "0x%016llx", (unsigned long long)v);
 	return buf;
 }
+
+bool fwdt_room(const struct memblock *mb, const struct memblock_type *t,
+	       unsigned long n)
+{
+	unsigned long used =
+		(t->cnt == 1 && t->regions[0].size == 0) ? 0 : t->cnt;
+
+	return mb->can_resize || used + n <= t->max;
+}

@@ -278,6 +278,35 @@ static void memory_table_full(void **state)
 	free(b);
 }
 
+/* /memreserve/ entries that do not fit are refused before any change. */
+static void memreserve_table_full(void **state)
+{
+	struct memblock mb;
+	struct memblock_region mem[2], res[2];
+	struct mb_fdt dt;
+	void *b = tree(1, 1);
+
+	(void)state;
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(
+			fdt_add_mem_rsv(b, 0x1000000ULL * (i + 1), 0x1000), 0);
+	assert_int_equal(
+		mb_init(&mb, &mb_profile_arm32, NULL, mem, 2, res, 2, NULL, 0),
+		0);
+	assert_int_equal(mb_fdt_open(&dt, &mb, b, BLOB, NULL), 0);
+	assert_int_equal(mb_fdt_reserve_memreserve(&mb, &dt), -MB_ENOMEM);
+	assert_int_equal(mb.reserved.cnt, 1);
+	assert_int_equal(mb.reserved.regions[0].size, 0);
+	/* with room: all three, in order */
+	assert_int_equal(
+		mb_init(&mb, &mb_profile_arm32, NULL, mem, 2, res, 2, NULL, 0),
+		0);
+	fdt_del_mem_rsv(b, 2);
+	assert_int_equal(mb_fdt_reserve_memreserve(&mb, &dt), 2);
+	assert_int_equal(mb.reserved.cnt, 2);
+	free(b);
+}
+
 /* ---- /chosen ---- */
 
 static void chosen_props(void **state)
@@ -621,6 +650,7 @@ int main(void)
 		cmocka_unit_test(cells_bad),
 		cmocka_unit_test(malformed_blobs),
 		cmocka_unit_test(memory_table_full),
+		cmocka_unit_test(memreserve_table_full),
 		cmocka_unit_test(chosen_props),
 		cmocka_unit_test(chosen_bad),
 		cmocka_unit_test(rmem_unsupported_format),
