@@ -89,11 +89,17 @@ static void load_log(struct harness *h, const char *name, struct log_facts *lf)
 			const char *on = strstr(b, " on node ");
 			int nid = on ? atoi(on + 9) : 0;
 
+			const char *fl = strstr(b, "flags: 0x");
+			unsigned flags =
+				fl ? (unsigned)strtoul(fl + 9, NULL, 16) : 0;
+
+			/* memory flags as dumped (EFI NOMAP: 0x4) */
 			if (sscanf(b, " memory[0x%x]\t[0x%llx-0x%llx]", &idx,
 				   &s, &e) == 3)
-				assert_int_equal(mb_add_node(&h->mb, s,
-							     e - s + 1, nid, 0),
-						 0);
+				assert_int_equal(
+					mb_add_node(&h->mb, s, e - s + 1, nid,
+						    (enum memblock_flags)flags),
+					0);
 			else if (sscanf(b, " reserved[0x%x]\t[0x%llx-0x%llx]",
 					&idx, &s, &e) == 3)
 				assert_int_equal(
@@ -262,6 +268,34 @@ static void test_x86_ovmf_1G(void **state)
 	check_totals_log(&mb_profile_x86_64, "x86_ovmf_1G_smp2.log");
 }
 
+static void test_x86_memmap130_double(void **state)
+{
+	(void)state;
+	check_totals_log(&mb_profile_x86_64, "x86_1G_memmap130_double.log");
+}
+
+static void test_x86_movable_node(void **state)
+{
+	(void)state;
+	check_totals_log(&mb_profile_x86_64, "x86_2G_numa2_movable_node.log");
+}
+
+/* UEFI: NOMAP memory (dump flags 0x4, 18128 pages) stays out. */
+static void test_arm64_efi(void **state)
+{
+	(void)state;
+	check_totals_log(&mb_profile_arm64, "arm64_virt_efi_1G_smp2.log");
+}
+
+/* The same UEFI boots with efi=debug (more lines, same tables). */
+static void test_efidebug(void **state)
+{
+	(void)state;
+	check_totals_log(&mb_profile_arm64,
+			 "arm64_virt_efi_1G_smp2_efidebug.log");
+	check_totals_log(&mb_profile_x86_64, "x86_ovmf_1G_smp2_efidebug.log");
+}
+
 static void check_log(const char *name)
 {
 	check_log_with(name, BOOTMEM_BACKEND_MEMBLOCK);
@@ -311,6 +345,10 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_x86_2G_numa2_uneven),
 		cmocka_unit_test(test_x86_1G_memmap),
 		cmocka_unit_test(test_x86_ovmf_1G),
+		cmocka_unit_test(test_x86_memmap130_double),
+		cmocka_unit_test(test_x86_movable_node),
+		cmocka_unit_test(test_arm64_efi),
+		cmocka_unit_test(test_efidebug),
 	};
 	logs_dir = argc > 1 ? argv[1] : "../shared/logs";
 	return cmocka_run_group_tests(tests, NULL, NULL);
