@@ -450,6 +450,98 @@ static void test_context_lines(void **state)
 	assert_int_equal(r.kind, LP_CTX_CMDLINE);
 }
 
+static void test_more_trace_lines(void **state)
+{
+	struct lp_record r;
+
+	(void)state;
+	/* x86_512M.log:33 */
+	assert_true(parse("[    0.018902] memblock_add: [0x0000000000001000-"
+			  "0x000000000009fbff] e820__memblock_setup+0x65/0x7d",
+			  &r));
+	assert_int_equal(r.kind, LP_ADD);
+	assert_int_equal(r.size, 0x9ec00); /* 0x9fbff + 1 - 0x1000 */
+	/* seed:140 */
+	assert_true(parse("memblock_virt_alloc_try_nid: 32 bytes align=0x0 "
+			  "nid=-1 from=0x0 max_addr=0x0 setup_arch+0x814/0xb8c",
+			  &r));
+	assert_int_equal(r.fn, LP_FN_VIRT_ALLOC_TRY_NID);
+	assert_int_equal(r.size, 32);
+	assert_int_equal(r.nid, -1);
+	/* x86_1G_memmap130_double.log:1645-1646 */
+	assert_true(parse("[    0.000000] memblock: reserved is doubled to 256 "
+			  "at [0x000000003ffa1000-0x000000003ffa27ff]",
+			  &r));
+	assert_string_equal(r.name, "reserved");
+	assert_int_equal(r.size, 0x1800); /* 256 * 24 bytes */
+	assert_true(
+		parse("[    0.000000] memblock_reserve: [0x000000003ffa1000-"
+		      "0x000000003ffa2fff] memblock_double_array+0x211/0x249",
+		      &r));
+	assert_int_equal(r.kind, LP_RESERVE);
+	assert_int_equal(r.size, 0x2000); /* rounded up to whole pages */
+	assert_string_equal(r.caller, "memblock_double_array+0x211/0x249");
+}
+
+static void test_more_context_lines(void **state)
+{
+	static const struct {
+		const char *line;
+		enum lp_kind kind;
+	} cases[] = {
+		/* x86_512M.log:71, :72, :27, :162, :222, :51, :206 */
+		{"[    0.025380] No NUMA configuration found", LP_CTX_NUMA},
+		{"[    0.025395] Faking a node at [mem 0x0000000000000000-"
+		 "0x000000001ffdffff]",
+		 LP_CTX_NUMA},
+		{"[    0.007339] last_pfn = 0x1ffe0 max_arch_pfn = 0x400000000",
+		 LP_CTX_LAST_PFN},
+		{"[    0.044679] percpu: Embedded 62 pages/cpu s217088 r8192 "
+		 "d28672 u1048576",
+		 LP_CTX_PERCPU},
+		{"[    0.057159] Memory: 213756K/523768K available (14343K "
+		 "kernel "
+		 "code, 2338K rwdata, 9132K rodata, 2824K init, 17344K bss, "
+		 "63644K reserved, 0K cma-reserved)",
+		 LP_CTX_MEMORY},
+		{"[    0.022864] ACPI: RSDP 0x00000000000F59D0 000014 (v00 "
+		 "BOCHS )",
+		 LP_CTX_ACPI},
+		{"[    0.046505] Kernel command line: console=ttyS0 "
+		 "memblock=debug "
+		 "panic=-1 loglevel=8",
+		 LP_CTX_CMDLINE},
+		/* arm64_virt_512M_smp1.log:4 (CR removed by the driver) */
+		{"[    0.000000] Machine model: linux,dummy-virt",
+		 LP_CTX_MACHINE},
+		/* x86_1G_memmap.log:23 */
+		{"[    0.000000] user: [mem "
+		 "0x0000000000000000-0x000000000009fbff]"
+		 " usable",
+		 LP_CTX_E820},
+		/* x86_ovmf_1G_smp2.log:48 */
+		{"[    0.000000] efi: EFI v2.70 by EDK II", LP_CTX_EFI},
+		/* x86_512M.log:9 (EDD probe and escapes before the stamp) */
+		{"Probing EDD (edd=off to disable)... o\x1b"
+		 "c\x1b[?7l\x1b[2J"
+		 "[    0.000000] Linux version 6.1.0-57-amd64",
+		 LP_CTX_LINUX_VERSION},
+	};
+	struct lp_record r;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_true(parse(cases[i].line, &r));
+		assert_int_equal(r.kind, cases[i].kind);
+	}
+	assert_true(parse(cases[2].line, &r));
+	assert_int_equal(r.base, 0x1ffe0); /* last_pfn */
+	assert_true(parse(cases[8].line, &r));
+	assert_int_equal(r.end, 0x9fbff);
+	assert_string_equal(r.name, "usable");
+}
+
 /* ---- garbage and truncation ---- */
 
 static void test_garbage_lines(void **state)
@@ -542,6 +634,8 @@ int main(void)
 		cmocka_unit_test(test_dump_seed_spaces_and_nodes),
 		cmocka_unit_test(test_dump_cut_is_incomplete),
 		cmocka_unit_test(test_context_lines),
+		cmocka_unit_test(test_more_trace_lines),
+		cmocka_unit_test(test_more_context_lines),
 		cmocka_unit_test(test_garbage_lines),
 		cmocka_unit_test(test_every_cut_of_a_request),
 		cmocka_unit_test(test_interleaved_noise),
