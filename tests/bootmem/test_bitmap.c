@@ -432,6 +432,39 @@ static void test_free_all_64bit_words(void **state)
 	h_free(h);
 }
 
+/*
+ * _node_high on x86_64 (DMA32 ends at 4 GiB): a node of pfns 0x100 ..
+ * 0x14ffff (to 5.25 GiB) ends more than 128 MiB above 4 GiB, so a request
+ * with a goal below 4 GiB is first tried at 4 GiB: 0x100000000. A plain
+ * node request (goal 0, made first) takes the first free page, 0x100000.
+ */
+static void test_node_high(void **state)
+{
+	(void)state;
+	static uint8_t map[0x150000 / 8];
+	struct harness *h = h_new(&mb_profile_x86_64, 0, 0);
+	struct bootmem bm;
+
+	assert_int_equal(bootmem_init(&bm, &h->mb, BOOTMEM_BACKEND_BITMAP), 0);
+	assert_true(bootmem_init_node(&bm, 0, 0x100, 0x100, 0x150000, map,
+				      sizeof(map)) > 0);
+	assert_int_equal(bootmem_free(&bm, 0x100000, 0x150000000ULL - 0x100000),
+			 0);
+	/* Plain node request first (goal 0): the first free page. */
+	assert_int_equal(bootmem_alloc_phys(&bm, 0, 0x1000, 0x1000, 0, 0,
+					    BOOTMEM_ALLOC_NODE),
+			 0x100000);
+	assert_int_equal(
+		bootmem_alloc_phys(&bm, 0, 0x1000, 0x1000, 0x1000000, 0,
+				   BOOTMEM_ALLOC_NODE | BOOTMEM_ALLOC_HIGH),
+		0x100000000ULL);
+	/* Through the kernel-named entry: the next page up there. */
+	assert_int_equal(
+		(uintptr_t)__alloc_bootmem_node_high(&bm, 0, 0x1000, 0x1000, 0),
+		0x100001000ULL);
+	h_free(h);
+}
+
 static void test_init_single_and_errors(void **state)
 {
 	struct fixture *f = *state;
@@ -487,6 +520,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_nodes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_free_all, setup, teardown),
 		cmocka_unit_test(test_free_all_64bit_words),
+		cmocka_unit_test(test_node_high),
 		cmocka_unit_test_setup_teardown(test_init_single_and_errors,
 						setup, teardown),
 	};
