@@ -71,7 +71,7 @@ int mbi_add_range(struct memblock *mb, struct memblock_type *type,
 		  mb_phys_t base, mb_phys_t size, int nid,
 		  enum memblock_flags flags)
 {
-	unsigned long pieces;
+	unsigned long pieces, real;
 
 	size = mbi_cap_size(mb, base, size);
 	if (!size)
@@ -92,13 +92,18 @@ int mbi_add_range(struct memblock *mb, struct memblock_type *type,
 	pieces = add_pieces(type, base, base + size, nid, flags, false);
 	if (!pieces)
 		return 0;
-	/* room for every piece first, so that failure changes nothing.
-	 * Recounted after each growth: a grown reserved array can land
-	 * inside a range starting at 0 (see grow.c) and add a piece. */
-	while (type->cnt + pieces > type->max) {
+	/*
+	 * Room for every piece first, so that failure changes nothing.
+	 * Like Linux, keep doubling on the count taken before growing (a
+	 * growth may free an old array inside the range, or place the new
+	 * one there, changing the real count). Unlike Linux, also make
+	 * room for the real count, which Linux would overflow.
+	 */
+	real = pieces;
+	while (type->cnt + pieces > type->max || type->cnt + real > type->max) {
 		if (mbi_double_array(mb, type, base, size) < 0)
 			return -MB_ENOMEM;
-		pieces = add_pieces(type, base, base + size, nid, flags, false);
+		real = add_pieces(type, base, base + size, nid, flags, false);
 	}
 	add_pieces(type, base, base + size, nid, flags, true);
 	mbi_merge_regions(mb, type);
