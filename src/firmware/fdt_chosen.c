@@ -66,7 +66,7 @@ int mb_fdt_scan_chosen(struct mb_fdt *dt)
 	if (p) {
 		int cells = len / 4;
 
-		if (len % (4 * entry))
+		if (!fwdt_whole_entries(len, entry))
 			return -MB_EINVAL;
 		for (; cells >= entry && c.n_usable < MB_FDT_MAX_USABLE_RANGES;
 		     p += entry, cells -= entry, c.n_usable++) {

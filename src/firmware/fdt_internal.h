@@ -26,6 +26,26 @@ static inline mb_phys_t fwdt_phys(const struct memblock *mb, mb_phys_t v)
 	return v & mb_phys_addr_max(mb);
 }
 
+/** fwdt_whole_entries - @len bytes hold a whole number of @entry-cell
+ *  entries (entry is 2..4). Constant divisors only: no division helper
+ *  from libgcc on 32-bit ARM. */
+static inline bool fwdt_whole_entries(int len, int entry)
+{
+	unsigned n = (unsigned)len;
+
+	if (n & 3u)
+		return false;
+	n >>= 2;
+	switch (entry) {
+	case 2:
+		return n % 2u == 0;
+	case 3:
+		return n % 3u == 0;
+	default:
+		return n % 4u == 0;
+	}
+}
+
 /** fwdt_streq - NUL-terminated string equality (no libc). */
 bool fwdt_streq(const char *a, const char *b);
 

@@ -114,7 +114,7 @@ static int alloc_dynamic(struct memblock *mb, struct mb_fdt *dt,
 
 	p = fwdt_prop(dt, r->offset, "alloc-ranges", &len);
 	if (p) {
-		if (len % (4 * entry)) {
+		if (!fwdt_whole_entries(len, entry)) {
 			mb_printf(mb,
 				  "OF: reserved mem: invalid alloc-ranges "
 				  "property in '%s', skipping node.",

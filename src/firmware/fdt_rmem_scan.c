@@ -64,7 +64,7 @@ static int reserve_reg(struct memblock *mb, struct mb_fdt *dt, int node,
 
 	if (!p)
 		return -MB_ENOENT;
-	if (len && len % (4 * entry)) {
+	if (len && !fwdt_whole_entries(len, entry)) {
 		mb_printf(mb,
 			  "OF: fdt: Reserved memory: invalid reg property "
 			  "in '%s', skipping node.",
