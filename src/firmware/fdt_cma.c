@@ -28,9 +28,15 @@ static int place_area(struct memblock *mb, const struct mb_fdt_config *cfg,
 		align = cfg->cma_min_align;
 	if (fixed && (*base & (align - 1)))
 		return -MB_EINVAL;
+	/* rounding up must not wrap past 2^64 (untrusted sizes) */
+	if (*base > ~(mb_phys_t)0 - align || *size > ~(mb_phys_t)0 - align ||
+	    *base + *size < *base)
+		return -MB_EINVAL;
 	*base = (*base + align - 1) & ~(align - 1);
 	*size = (*size + align - 1) & ~(align - 1);
 	limit &= ~(align - 1);
+	if (*base + *size < *base)
+		return -MB_EINVAL;
 	if (!*base)
 		fixed = false;
 	if (fixed && *base<highmem && * base + *size> highmem) {

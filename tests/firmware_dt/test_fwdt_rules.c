@@ -603,6 +603,13 @@ static void cma_above_4g(void **state)
 	fx_expect_line(f, "cma: Size (0x0000000100000000) of region at "
 			  "0x0000000080000000 exceeds limit "
 			  "(0x00000000c0000000)");
+	/* sizes whose rounding would wrap past 2^64 */
+	assert_int_equal(
+		mb_cma_declare(&f->mb, &cfg, 0, ~0ULL - 1, 0, 0, false, &base),
+		-MB_EINVAL);
+	assert_int_equal(mb_cma_declare(&f->mb, &cfg, ~0ULL - MiB(1), MiB(4), 0,
+					0, false, &base),
+			 -MB_EINVAL);
 	/* non power-of-two alignment */
 	assert_int_equal(mb_cma_declare(&f->mb, &cfg, 0, MiB(4), 0, MiB(3),
 					false, &base),
