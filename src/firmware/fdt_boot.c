@@ -71,6 +71,9 @@ int mb_fdt_boot_arm32(struct memblock *mb, struct mb_fdt *dt,
 
 	if (!dt->blob || !b)
 		return -MB_EINVAL;
+	/* MIN_MEMBLOCK_ADDR is __pa(PAGE_OFFSET), i.e. PHYS_OFFSET on arm */
+	if (!dt->cfg.min_addr)
+		dt->cfg.min_addr = b->phys_offset;
 	err = read_chosen(dt, &a);
 	if (!err)
 		err = scan_ram(mb, dt);

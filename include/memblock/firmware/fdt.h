@@ -274,7 +274,8 @@ struct mb_fdt_boot {
  * mb_fdt_boot_arm32 - the device-tree part of a 32-bit ARM boot, in
  * setup_arch / arm_memblock_init order: /chosen (bootargs parsed with
  * mb_cmdline_parse), /memory, usable range and the blob's reservation
- * (untraced, as in the 6.1 logs), debug on if memblock=debug, each mem=
+ * (untraced, as in the 6.1 logs; memory below @b->phys_offset is cut
+ * unless cfg.min_addr was set), debug on if memblock=debug, each mem=
  * (mb_arm_early_mem), arch_reserve, reserved memory, default CMA area
  * (cma=size[@base] honoured).
  * Return: 0 or the first error of a step.
