@@ -62,10 +62,10 @@ void mb_e820_format_type(char *buf, size_t len, uint32_t type)
 		break;
 	case MB_E820_PMEM:
 	case MB_E820_PRAM:
-		mb_snprintf(buf, len, "persistent (type %u)", type);
+		mb_snprintf(buf, len, "persistent (type %u)", (unsigned)type);
 		return;
 	default:
-		mb_snprintf(buf, len, "type %u", type);
+		mb_snprintf(buf, len, "type %u", (unsigned)type);
 		return;
 	}
 	mb_snprintf(buf, len, "%s", name);
