@@ -115,7 +115,8 @@ int mb_atags_parse(const struct memblock *mb, const void *buf, size_t len,
 			a.cmdline = (const char *)(p + 4 * d);
 			break;
 		default:
-			mb_printf(mb, "Ignoring unrecognised tag 0x%08x", (unsigned)tag);
+			mb_printf(mb, "Ignoring unrecognised tag 0x%08x",
+				  (unsigned)tag);
 			break;
 		}
 		pos += size;
