@@ -36,7 +36,7 @@ static unsigned long add_pieces(struct memblock_type *type, mb_phys_t base,
 	unsigned long pieces = 0;
 	unsigned long idx;
 
-	for (idx = 0; idx < type->cnt; idx++) {
+	for (idx = mbi_first_ending_after(type, base); idx < type->cnt; idx++) {
 		const struct memblock_region *r = &type->regions[idx];
 		mb_phys_t rbase = r->base, rend = r->base + r->size;
 

@@ -116,6 +116,8 @@ void mbi_merge_regions(struct memblock *mb, struct memblock_type *type);
 int mbi_isolate_range(struct memblock *mb, struct memblock_type *type,
 		      mb_phys_t base, mb_phys_t size, unsigned long *start_rgn,
 		      unsigned long *end_rgn);
+unsigned long mbi_first_ending_after(const struct memblock_type *type,
+				     mb_phys_t addr);
 /** mbi_search - index of the region holding @addr, or -1. */
 long mbi_search(const struct memblock_type *type, mb_phys_t addr);
 

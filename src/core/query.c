@@ -71,21 +71,25 @@ bool mb_is_region_memory(const struct memblock *mb, mb_phys_t base,
  * mb_overlaps_region - any region of @type overlaps [base, base+size).
  * The size is capped at the 64-bit maximum (regions never pass the
  * profile's PHYS_ADDR_MAX, so the narrower cap gives the same answer).
+ * Linux walks every region; on a sorted table the first region ending
+ * above @base decides, found by binary search.
  */
 bool mb_overlaps_region(const struct memblock_type *type, mb_phys_t base,
 			mb_phys_t size)
 {
 	mb_phys_t room = ~(mb_phys_t)0 - base;
+	unsigned long i;
+	const struct memblock_region *r;
 
 	if (size > room)
 		size = room;
-	for (unsigned long i = 0; i < type->cnt; i++) {
-		const struct memblock_region *r = &type->regions[i];
-
-		if (base < r->base + r->size && r->base < base + size)
-			return true;
-	}
-	return false;
+	i = mbi_first_ending_after(type, base);
+	if (i >= type->cnt)
+		return false;
+	r = &type->regions[i];
+	/* r ends above base; it overlaps unless it starts at or past the end
+	 * (a size-0 region, the dummy, never overlaps) */
+	return r->size && base < r->base + r->size && r->base < base + size;
 }
 
 /** mb_is_region_reserved - any reservation overlaps the range. */

@@ -47,31 +47,49 @@ void mbi_remove_region(struct memblock *mb, struct memblock_type *type,
 	}
 }
 
-static bool can_merge(const struct memblock *mb,
-		      const struct memblock_region *lo,
-		      const struct memblock_region *hi)
-{
-	return lo->base + lo->size == hi->base &&
-	       mbi_region_nid(mb, lo) == mbi_region_nid(mb, hi) &&
-	       lo->flags == hi->flags;
-}
-
 /** mbi_merge_regions - join every pair of touching, equal neighbours. */
 void mbi_merge_regions(struct memblock *mb, struct memblock_type *type)
 {
+	struct memblock_region *r = type->regions;
+	bool numa = mb->profile.numa;
 	unsigned long i = 0;
 
 	while (i + 1 < type->cnt) {
-		struct memblock_region *lo = &type->regions[i];
+		struct memblock_region *lo = &r[i], *hi = &r[i + 1];
 
-		if (!can_merge(mb, lo, lo + 1)) {
+		/* most pairs differ already in the address test */
+		if (lo->base + lo->size != hi->base || lo->flags != hi->flags ||
+		    (numa && lo->nid != hi->nid)) {
 			i++;
 			continue;
 		}
-		lo->size += lo[1].size;
-		memmove(lo + 1, lo + 2, (type->cnt - i - 2) * sizeof(*lo));
+		lo->size += hi->size;
+		memmove(hi, hi + 1, (type->cnt - i - 2) * sizeof(*lo));
 		type->cnt--;
 	}
+}
+
+/**
+ * mbi_first_ending_after - index of the first region that ends above
+ * @addr (cnt if none). Tables are sorted and disjoint, so region ends
+ * increase with the index: binary search, where Linux walks from 0 (same
+ * result, O(log n)).
+ */
+unsigned long mbi_first_ending_after(const struct memblock_type *type,
+				     mb_phys_t addr)
+{
+	unsigned long lo = 0, hi = type->cnt;
+
+	while (lo < hi) {
+		unsigned long mid = lo + (hi - lo) / 2;
+		const struct memblock_region *r = &type->regions[mid];
+
+		if (r->base + r->size <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /*
@@ -116,7 +134,8 @@ int mbi_isolate_range(struct memblock *mb, struct memblock_type *type,
 		if (mbi_double_array(mb, type, base, size) < 0)
 			return -MB_ENOMEM;
 
-	for (unsigned long idx = 0; idx < type->cnt; idx++) {
+	for (unsigned long idx = mbi_first_ending_after(type, base);
+	     idx < type->cnt; idx++) {
 		const struct memblock_region *r = &type->regions[idx];
 		mb_phys_t rbase = r->base, rend = r->base + r->size;
 
