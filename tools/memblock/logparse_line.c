@@ -373,9 +373,9 @@ bool lp_parse_line(const char *msg, size_t len, struct lp_record *rec)
 	if (lp_eat(&c, "memblock: "))
 		return parse_double_line(&c, rec);
 	name = c.p;
-	if (lp_ident(&c) && c.p - name >= 9 &&
-	    (!memcmp(name, "memblock_", 9) ||
-	     !memcmp(name, "__memblock_", 11))) {
+	if (lp_ident(&c) &&
+	    ((c.p - name >= 9 && !memcmp(name, "memblock_", 9)) ||
+	     (c.p - name >= 11 && !memcmp(name, "__memblock_", 11)))) {
 		nlen = (size_t)(c.p - name);
 		if (!lp_eat(&c, ": "))
 			return false;
