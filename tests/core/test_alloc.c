@@ -337,6 +337,98 @@ static void size_zero_and_huge(void **state)
 	tc_free(t);
 }
 
+/* Every allocation entry point, top-down and bottom-up, NUMA on (x86_64,
+ * memory on node 0) and off (arm32). Memory is 1 MiB at B, nothing
+ * reserved: top-down a page lands at B + 0x100000 - 0x1000 = B + 0xff000,
+ * bottom-up at B (B >= PAGE_SIZE); mb_alloc_from(min = B + 0x80000)
+ * bottom-up lands at its min. */
+enum entry {
+	E_PHYS_RANGE,
+	E_PHYS_TRY_NID,
+	E_PHYS,
+	E_RANGE_NID,
+	E_TRY_NID,
+	E_TRY_NID_RAW,
+	E_EXACT_RAW,
+	E_ALLOC,
+	E_ALLOC_RAW,
+	E_ALLOC_FROM,
+	E_ALLOC_LOW,
+	E_ALLOC_NODE,
+	E__COUNT
+};
+
+static mb_phys_t run_entry(struct memblock *mb, enum entry e, mb_phys_t b)
+{
+	const mb_phys_t sz = 0x1000, al = 0x1000;
+
+	switch (e) {
+	case E_PHYS_RANGE:
+		return mb_phys_alloc_range(mb, sz, al, 0, MB_ALLOC_ANYWHERE);
+	case E_PHYS_TRY_NID:
+		return mb_phys_alloc_try_nid(mb, sz, al, 0);
+	case E_PHYS:
+		return mb_phys_alloc(mb, sz, al);
+	case E_RANGE_NID:
+		return mb_alloc_range_nid(mb, sz, al, 0, 0, 0, true);
+	case E_TRY_NID:
+		return (uintptr_t)mb_alloc_try_nid(mb, sz, al, 0, 0, 0);
+	case E_TRY_NID_RAW:
+		return (uintptr_t)mb_alloc_try_nid_raw(mb, sz, al, 0, 0, 0);
+	case E_EXACT_RAW:
+		return (uintptr_t)mb_alloc_exact_nid_raw(mb, sz, al, 0, 0, 0);
+	case E_ALLOC:
+		return (uintptr_t)mb_alloc(mb, sz, al);
+	case E_ALLOC_RAW:
+		return (uintptr_t)mb_alloc_raw(mb, sz, al);
+	case E_ALLOC_FROM:
+		return (uintptr_t)mb_alloc_from(mb, sz, al, b + 0x80000);
+	case E_ALLOC_LOW:
+		return (uintptr_t)mb_alloc_low(mb, sz, al);
+	case E_ALLOC_NODE:
+		return (uintptr_t)mb_alloc_node(mb, sz, al, 0);
+	default:
+		return 0;
+	}
+}
+
+static void every_entry_both_directions(void **state)
+{
+	const struct mb_profile *profiles[] = {&mb_profile_x86_64,
+					       &mb_profile_arm32};
+	const mb_phys_t bases[] = {0x100000, 0x60000000};
+
+	(void)state;
+	for (int p = 0; p < 2; p++) {
+		for (int bu = 0; bu < 2; bu++) {
+			for (int e = 0; e < E__COUNT; e++) {
+				struct tctx *t = tc_new(profiles[p]);
+				struct memblock *mb = &t->mb;
+				mb_phys_t b = bases[p], want, got;
+
+				assert_int_equal(
+					mb_add_node(mb, b, MiB(1), 0, 0), 0);
+				mb_set_bottom_up(mb, bu);
+				want = bu ? b : b + 0xff000;
+				if (bu && e == E_ALLOC_FROM)
+					want = b + 0x80000;
+				got = run_entry(mb, (enum entry)e, b);
+				if (got != want)
+					fail_msg(
+						"profile %d bottom_up %d entry "
+						"%d: got %#llx want %#llx",
+						p, bu, e,
+						(unsigned long long)got,
+						(unsigned long long)want);
+				assert_true(mb_is_reserved(mb, want));
+				assert_int_equal(mb_reserved_size(mb), 0x1000);
+				CHECK(t);
+				tc_free(t);
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -350,6 +442,7 @@ int main(void)
 		cmocka_unit_test(mirror_preference_and_fallback),
 		cmocka_unit_test(arm32_profile),
 		cmocka_unit_test(size_zero_and_huge),
+		cmocka_unit_test(every_entry_both_directions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
