@@ -67,6 +67,29 @@ static bool is_x86_log(const struct lp_log *log)
 	return false;
 }
 
+/* 32-bit ARM kernels name their own early callers; LPAE kernels print
+ * 16-digit addresses, so the width alone cannot tell them from arm64. */
+static bool is_arm32_log(const struct lp_log *log)
+{
+	static const char *const callers[] = {
+		"arm_memblock_init", "arm_mm_memblock_reserve",
+		"iotable_init",	     "vm_reserve_area_early",
+		"arm_add_memory",    "early_alloc+",
+	};
+	size_t i, k;
+
+	for (i = 0; i < log->n; i++) {
+		const struct lp_record *r = &log->recs[i];
+
+		if (r->kind > LP_ALLOC)
+			continue;
+		for (k = 0; k < sizeof(callers) / sizeof(callers[0]); k++)
+			if (has_prefix(r->caller, callers[k]))
+				return true;
+	}
+	return false;
+}
+
 static bool is_4x_log(const struct lp_log *log)
 {
 	size_t i;
@@ -194,7 +217,8 @@ int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 	ctx->is_x86 = is_x86_log(log);
 	if (forced) {
 		ctx->profile = forced;
-	} else if (view_width(log) == 8) {
+	} else if (view_width(log) == 8 ||
+		   (!ctx->is_x86 && is_arm32_log(log))) {
 		ctx->profile = &mb_profile_arm32;
 	} else {
 		ctx->profile =
@@ -202,8 +226,10 @@ int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 	}
 	ctx->prof = *ctx->profile;
 	ctx->profile = &ctx->prof;
+	if (!forced && ctx->prof.phys_bits == 32 && view_width(log) == 16)
+		ctx->prof.phys_bits = 64; /* arm32 LPAE: 64-bit phys_addr_t */
 	ctx->is_x86 = !strcmp(ctx->profile->name, "x86_64");
-	ctx->is_arm32 = ctx->profile->phys_bits == 32;
+	ctx->is_arm32 = !strcmp(ctx->profile->name, "arm32");
 	ctx->is_arm64 = !ctx->is_x86 && !ctx->is_arm32;
 	ctx->style = is_4x_log(log) ? MB_STYLE_LINUX_4 : MB_STYLE_LINUX_6;
 	if (ctx->is_arm64 && !forced)

@@ -410,7 +410,7 @@ static void run_inferred(struct rp_engine *e, size_t i)
 	default:
 		/* memblock_alloc(size, align): page tables ask for whole
 		 * pages, page-aligned; the rest for pointer alignment. */
-		align = r->size % p->page_size ? p->phys_bits / 8
+		align = r->size % p->page_size ? (e->ctx.is_arm32 ? 4 : 8)
 					       : p->page_size;
 		e->st.inferred_generic++;
 		mb_alloc_range_nid(mb, r->size, align, 0, MB_ALLOC_ACCESSIBLE,
