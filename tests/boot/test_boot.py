@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""memblock boot: usage test_boot.py MEMBLOCK SHARED_DIR CASE.
+
+Expected values come from the seed text (shared/seed), the real 6.1 logs
+(shared/logs) or arithmetic written down next to them.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+MB, SHARED, CASE = sys.argv[1], sys.argv[2], sys.argv[3]
+
+
+def run(*args, check=True):
+    p = subprocess.run([MB, *args], capture_output=True, text=True,
+                       timeout=120)
+    if check and p.returncode != 0:
+        sys.exit(f"FAIL: memblock {' '.join(args)} -> {p.returncode}\n"
+                 f"{p.stderr}")
+    return p
+
+
+def norm(line):
+    return re.sub(r"\s+", " ", line.strip())
+
+
+MEMBLOCK_LINE = re.compile(
+    r"^(memblock_|__memblock_|MEMBLOCK configuration| memory| reserved|"
+    r"Built \d+ zonelists|percpu:|cma:)")
+
+
+def memblock_lines(text):
+    out = []
+    for raw in text.splitlines():
+        line = re.sub(r"^\[[ 0-9.]+\] ", "", raw.rstrip("\r"))
+        if MEMBLOCK_LINE.match(line):
+            out.append(norm(line))
+    return out
+
+
+def seed_excerpt():
+    text = open(os.path.join(SHARED, "seed", "memblock-and-bootmem.md"),
+                encoding="utf-8").read()
+    start = text.index("memblock_reserve: [0x60100000")
+    end = text.index("Total pages: 32512", start)
+    return text[start:end + len("Total pages: 32512")]
+
+
+def case_seed():
+    # Every memblock line of the seed's log (its lines 119-196), in order,
+    # byte for byte apart from blank runs (the blog turned tabs to spaces).
+    want = memblock_lines(seed_excerpt())
+    got = memblock_lines(run("boot").stdout)
+    # seed lines 119-196 are 78 lines; 2 are not memblock's (CPU:, random:)
+    assert len(want) == 76, len(want)
+    for i, (w, g) in enumerate(zip(want, got)):
+        assert w == g, f"line {i}: seed {w!r}\n         got  {g!r}"
+    assert len(got) == len(want), (len(got), len(want))
+
+
+def case_seed_dump():
+    out = run("boot").stdout
+    dump = out[out.index("MEMBLOCK configuration:"):].splitlines()[:8]
+    # the seed's first dump (seed lines 122-129)
+    assert norm(dump[1]) == "memory size = 0x08000000 reserved size = 0x009a70fe"
+    assert "[0x60000000-0x67ffffff]" in dump[3]
+    assert "reserved.cnt = 0x3" in norm(dump[4])
+    assert "[0x60004000-0x60007fff], 0x00004000" in dump[5]   # pgdir
+    assert "[0x60100000-0x60a96fb3], 0x00996fb4" in dump[6]   # kernel
+    assert "[0x64000000-0x6400c149], 0x0000c14a" in dump[7]   # DTB
+    # 0x4000 + 0x996fb4 + 0xc14a = 0x9a70fe (the dump's reserved size)
+    assert 0x4000 + 0x996fb4 + 0xc14a == 0x9a70fe
+    # allocation addresses of the seed (lines 130, 137, 162, 193)
+    for a in ("[0x67ffe000-0x67ffffff]", "[0x67ef9000-0x67ff8fff]",
+              "[0x67eac000-0x67eebfff]", "[0x67ffc0c0-0x67ffc137]"):
+        assert a in out, a
+    # 32768 pages - 1 MiB of 32-byte struct pages (256 pages) = 32512
+    assert "Total pages: 32512" in out
+
+
+def case_machines():
+    # Total pages of the real logs each built-in machine mirrors.
+    want = {"vexpress-a9": 32512,       # seed
+            "vexpress-a9-6.1": 32480,   # arm_vexpress_128M.log:150
+            "virt-arm64": 129024,       # arm64_virt_512M_smp1.log:638
+            "pc-x86_64": 128736}        # x86_512M.log:204
+    for name, pages in want.items():
+        out = run("boot", name).stdout
+        assert out.count("MEMBLOCK configuration:") >= 1, name
+        assert f"Total pages: {pages}" in out, (name, out[-400:])
+        assert re.search(r"^Memory: \d+K/\d+K available", out, re.M), name
+        j = json.loads(run("boot", name, "--json").stdout)
+        assert j["handover"]["ok"] and j["failed_allocations"] == 0, name
+    # x86: the e820 map printed as QEMU's SeaBIOS gave it (x86_512M.log)
+    out = run("boot", "pc-x86_64").stdout
+    assert "BIOS-e820: [mem 0x0000000000100000-0x000000001ffdffff] usable" in out
+    # arm64 page tables come from early_pgtable_alloc with NOLEAKTRACE (0x1)
+    out = run("boot", "virt-arm64").stdout
+    assert "max_addr=0x0000000000000001 early_pgtable_alloc" in out
+
+
+def case_backends():
+    m = json.loads(run("boot", "--json").stdout)["handover"]
+    b = json.loads(run("boot", "--json", "--bootmem", "bitmap").stdout)["handover"]
+    assert m["ok"] and b["ok"]
+    assert m["total_pages"] == b["total_pages"] == 32512
+    assert m["present_pages"] == b["present_pages"] == 32768
+    # memblock back end, pages kept reserved (seed placements):
+    #   pgdir 0x60004000-0x60007fff            4
+    #   kernel 0x60100000-0x60a96fb3            0x60a97-0x60100 = 2455
+    #   DTB 0x64000000 + 0xc14a                 13 (12 pages + 0x14a)
+    #   top 0x67eac000-0x67ffffff               0x154 = 340
+    #     minus the two whole pages freed by the percpu frees
+    #     [0x67eec000-0x67eee3ff]               -2
+    #   = 4 + 2455 + 13 + 338 = 2810 -> free 32768 - 2810 = 29958
+    assert m["reserved_pages"] == 2810 and m["free_pages"] == 29958
+    # bitmap back end: the bitmap (4096 bytes for 32768 pages = 1 page) is
+    # released with the rest, so it costs nothing. What differs: bootmem
+    # allocates bottom-up and free_bootmem releases whole pages only, so
+    # the two 4096-byte percpu blocks freed at 64-byte alignment free no
+    # page (2 pages stay), and the small requests the memblock back end
+    # packed into the page-table page take a page of their own (1 page):
+    #   2810 + 2 + 1 = 2813 -> free 29955
+    assert b["bitmap_pages"] == 1
+    assert b["reserved_pages"] == 2813 and b["free_pages"] == 29955
+    assert m["free_pages"] - b["free_pages"] == 3
+
+
+def case_vexpress61():
+    # The 6.1 board: every memblock line of arm_vexpress_128M.log from the
+    # kernel's reservation to "Built 1 zonelists" (106 lines), exactly.
+    log = open(os.path.join(SHARED, "logs", "arm_vexpress_128M.log"),
+               encoding="utf-8", errors="replace").read()
+    want = memblock_lines(log)
+    first = next(i for i, l in enumerate(want) if "[0x60300000-" in l)
+    last = next(i for i, l in enumerate(want) if l.startswith("Built"))
+    want = [l for l in want[first:last + 1] if not l.startswith("percpu:")]
+    got = [l for l in memblock_lines(run("boot", "vexpress-a9-6.1").stdout)
+           if not l.startswith("percpu:")]
+    assert len(want) == 106, len(want)
+    assert got == want, next((w, g) for w, g in zip(want, got) if w != g)
+
+
+def case_machine_file():
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "board.txt")
+        with open(path, "w") as f:
+            f.write("# two banks, no device tree\n"
+                    "name twobank\narch arm32\nstyle 6\n"
+                    "ram 0x80000000 64M\nram 0x90000000 64M\n"
+                    "kernel 0x80100000 4M\npgdir 0x80004000 16K\n"
+                    "initrd 0x82000000 2M\n"
+                    "reserve 0x8ff00000 1M firmware\n")
+        out = run("boot", path).stdout
+        assert " memory.cnt  = 0x2" in out
+        assert "[0x80100000-0x804fffff]" in out  # 4 MiB kernel
+        assert "[0x82000000-0x821fffff]" in out  # initrd
+        assert "[0x8ff00000-0x8fffffff]" in out  # the reserve line
+        assert "Total pages:" in out
+        bad = os.path.join(d, "bad.txt")
+        with open(bad, "w") as f:
+            f.write("name x\nram 0x80000000 64M\nflux 3\n")
+        p = run("boot", bad, check=False)
+        assert p.returncode != 0
+        assert p.stderr.strip().count("\n") == 0 and "line 3" in p.stderr
+
+
+def one_line_error(args):
+    p = run(*args, check=False)
+    assert p.returncode not in (0,) and p.returncode > 0, (args, p.returncode)
+    err = p.stderr.strip()
+    assert err and "\n" not in err, (args, err)
+    return err
+
+
+def case_bad_input():
+    with tempfile.TemporaryDirectory() as d:
+        dtb = os.path.join(SHARED, "dtbs", "arm__vexpress-v2p-ca9.dtb")
+        blob = open(dtb, "rb").read()
+        cut = os.path.join(d, "cut.dtb")
+        open(cut, "wb").write(blob[:len(blob) // 2])
+        junk = os.path.join(d, "junk.dtb")
+        open(junk, "wb").write(blob[:64] + b"\xff" * (len(blob) - 64))
+        assert "corrupt" in one_line_error(["boot", "--dtb", cut])
+        assert "corrupt" in one_line_error(["boot", "--dtb", junk])
+        assert "corrupt" in one_line_error(["boot", cut])
+        one_line_error(["boot", "--dtb", os.path.join(d, "none.dtb")])
+        one_line_error(["boot", os.path.join(d, "none.txt")])
+        one_line_error(["boot", "nosuchboard"])
+        one_line_error(["boot", "--bootmem", "slab"])
+
+
+globals()["case_" + CASE]()
+print(f"boot_{CASE}: ok")

@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * boot.c - `memblock boot [MACHINE] [--dtb FILE] [--cmdline "..."]
+ * [--bootmem bitmap|memblock] [--map FILE.svg|.html] [--json]`.
+ * Prints the memblock=debug console of the simulated boot (text), or a
+ * JSON summary of the tables and the hand-over (--json).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "map.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: memblock boot [MACHINE] [--dtb FILE] [--cmdline "
+		"\"...\"]\n"
+		"                     [--bootmem bitmap|memblock] [--map "
+		"FILE.svg|FILE.html]\n"
+		"                     [--json]\n\n"
+		"Simulate MACHINE's boot through the library and print the\n"
+		"memblock=debug log the kernel would. MACHINE is a built-in "
+		"name\n"
+		"(vexpress-a9 [default], vexpress-a9-6.1, virt-arm64, "
+		"pc-x86_64),\n"
+		"a .dtb file or a machine description file (docs/boot.md).\n");
+}
+
+static void json_regions(FILE *f, const char *name,
+			 const struct memblock_region *r, unsigned long n)
+{
+	fprintf(f, "  \"%s\": [", name);
+	for (unsigned long i = 0; i < n; i++)
+		fprintf(f,
+			"%s\n    {\"base\": %llu, \"size\": %llu, \"nid\": %d, "
+			"\"flags\": %u}",
+			i ? "," : "", (unsigned long long)r[i].base,
+			(unsigned long long)r[i].size, r[i].nid, r[i].flags);
+	fprintf(f, "\n  ],\n");
+}
+
+static void json_out(const struct boot *b, FILE *f)
+{
+	const struct mb_handover_result *r = b->res;
+
+	fprintf(f, "{\n  \"machine\": \"%s\",\n  \"bootmem\": \"%s\",\n",
+		b->m.name,
+		b->backend == BOOTMEM_BACKEND_BITMAP ? "bitmap" : "memblock");
+	json_regions(f, "memory", b->snap_mem, b->snap_nmem);
+	json_regions(f, "reserved", b->snap_rsv, b->snap_nrsv);
+	fprintf(f, "  \"records\": [");
+	for (size_t i = 0; i < b->recs.n; i++)
+		fprintf(f,
+			"%s\n    {\"base\": %llu, \"size\": %llu, \"kind\": "
+			"\"%s\", \"caller\": \"%s\"}",
+			i ? "," : "", (unsigned long long)b->recs.v[i].base,
+			(unsigned long long)b->recs.v[i].size,
+			bs_kind_name(b->recs.v[i].kind), b->recs.v[i].caller);
+	fprintf(f, "\n  ],\n");
+	fprintf(f,
+		"  \"handover\": {\"ok\": %s, \"total_pages\": %lu, "
+		"\"present_pages\": %lu, \"released\": %lu, "
+		"\"released_highmem\": %lu, \"free_pages\": %lu, "
+		"\"reserved_pages\": %lu, \"mem_map_bytes\": %llu, "
+		"\"bitmap_pages\": %lu},\n",
+		b->handover_ok ? "true" : "false", r->total_pages,
+		r->present_pages, r->released, r->released_highmem,
+		b->buddy_free, r->reserved_pages,
+		(unsigned long long)r->mem_map_bytes, b->bitmap_pages);
+	fprintf(f, "  \"failed_allocations\": %d\n}\n", b->failed_allocs);
+}
+
+int cmd_boot(int argc, char **argv)
+{
+	const char *machine = NULL, *dtb = NULL, *cmdline = NULL, *map = NULL;
+	bool json = false;
+	enum bootmem_backend backend = BOOTMEM_BACKEND_MEMBLOCK;
+	struct boot *b;
+	int rc = 1;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			return 0;
+		} else if (!strcmp(a, "--json")) {
+			json = true;
+		} else if ((!strcmp(a, "--dtb") || !strcmp(a, "--cmdline") ||
+			    !strcmp(a, "--bootmem") || !strcmp(a, "--map")) &&
+			   i + 1 < argc) {
+			const char *v = argv[++i];
+
+			if (a[2] == 'd')
+				dtb = v;
+			else if (a[2] == 'c')
+				cmdline = v;
+			else if (a[2] == 'm')
+				map = v;
+			else if (!strcmp(v, "bitmap"))
+				backend = BOOTMEM_BACKEND_BITMAP;
+			else if (!strcmp(v, "memblock"))
+				backend = BOOTMEM_BACKEND_MEMBLOCK;
+			else {
+				fprintf(stderr,
+					"memblock boot: --bootmem must be "
+					"bitmap or memblock\n");
+				return 2;
+			}
+		} else if (a[0] == '-' || machine) {
+			fprintf(stderr,
+				"memblock boot: bad argument '%s' "
+				"(try --help)\n",
+				a);
+			return 2;
+		} else {
+			machine = a;
+		}
+	}
+	b = calloc(1, sizeof(*b));
+	if (!b)
+		return 1;
+	if (bm_machine_load(machine ? machine : "vexpress-a9", &b->m, b->err,
+			    sizeof(b->err)))
+		goto fail;
+	if (dtb) {
+		snprintf(b->m.dtb, sizeof(b->m.dtb), "%s", dtb);
+		b->m.dtb_set_memory = false; /* the file's /memory counts */
+		b->m.dtb_size = 0;
+		b->m.nram = 0;
+	}
+	if (cmdline) {
+		snprintf(b->m.cmdline, sizeof(b->m.cmdline), "%s", cmdline);
+		if (!strstr(cmdline, "memblock=debug") &&
+		    strlen(b->m.cmdline) + 16 < sizeof(b->m.cmdline))
+			strcat(b->m.cmdline, " memblock=debug");
+	}
+	b->backend = backend;
+	b->out = json ? NULL : stdout;
+	if (boot_run(b))
+		goto fail;
+	if (json)
+		json_out(b, stdout);
+	if (map) {
+		struct mp_model m;
+
+		if (mp_from_boot(b, &m) ||
+		    mp_write_file(&m, map, b->err, sizeof(b->err))) {
+			mp_free(&m);
+			goto fail;
+		}
+		mp_free(&m);
+	}
+	rc = b->failed_allocs ? 1 : 0;
+	if (b->failed_allocs)
+		fprintf(stderr, "memblock boot: %d allocation(s) failed\n",
+			b->failed_allocs);
+	boot_free(b);
+	free(b);
+	return rc;
+fail:
+	fflush(stdout);
+	fprintf(stderr, "memblock boot: %s\n", b->err[0] ? b->err : "failed");
+	boot_free(b);
+	free(b);
+	return 1;
+}

@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * boot_arch.c - each architecture's setup_arch, up to the first
+ * "MEMBLOCK configuration:" dump: the firmware front ends of the library
+ * (device tree, e820) with the kernel's own reservations between them.
+ * Callers (%pS) are those the seed (4.x) and the 6.1 logs print.
+ */
+#include <string.h>
+
+#include <memblock/firmware/e820.h>
+
+#include "boot.h"
+#include "machine_dtb.h"
+
+/* Reserve with a caller symbol and a kind for the records. */
+static void reserve(struct boot *b, mb_phys_t base, mb_phys_t size,
+		    const char *caller, enum bs_kind kind)
+{
+	if (!size)
+		return;
+	boot_hint(b, kind);
+	mb_set_next_caller(&b->mb, caller);
+	mb_reserve(&b->mb, base, size);
+	boot_hint(b, BS__COUNT);
+}
+
+/* Firmware reservations of the machine file ("reserve" lines). */
+static void reserve_firmware(struct boot *b, const char *caller)
+{
+	for (unsigned i = 0; i < b->m.nrsv; i++) {
+		const struct bm_range *r = &b->m.rsv[i];
+		enum bs_kind k = bs_classify(r->label, r->size);
+
+		reserve(b, r->base, r->size, caller,
+			k == BS_ALLOC ? BS_FIRMWARE : k);
+	}
+}
+
+static mb_phys_t arm32_lowmem_limit(struct boot *b)
+{
+	mb_phys_t end = mb_end_of_DRAM(&b->mb);
+	mb_phys_t lim = b->mb.profile.lowmem_end;
+
+	return lim && lim < end ? lim : end;
+}
+
+/* Default placements for a machine given only by its DTB or RAM. */
+static void default_placement(struct boot *b)
+{
+	struct bm_machine *m = &b->m;
+	mb_phys_t lo = m->nram ? m->ram[0].base : 0, size = 0;
+
+	for (unsigned i = 0; i < m->nram; i++)
+		size += m->ram[i].size;
+	if (!m->dtb_phys && m->dtb[0]) {
+		/* QEMU's arm loader: at most 128 MiB or half of RAM up */
+		mb_phys_t off = size / 2 < (128u << 20) ? size / 2 : 128u << 20;
+
+		m->dtb_phys = (lo + off) & ~(mb_phys_t)0xfff;
+	}
+	if (!m->kernel_size && m->arch == BM_ARM32) {
+		m->kernel_base = lo + 0x100000;
+		m->kernel_size = 0x996fb4; /* the seed's image */
+		m->pgdir_base = lo + 0x4000;
+		m->pgdir_size = 0x4000;
+	} else if (!m->kernel_size && m->arch == BM_ARM64) {
+		m->kernel_base = lo + 0x210000;
+		m->kernel_size = 0x2000000;
+	}
+}
+
+static int open_tree(struct boot *b)
+{
+	int err;
+
+	if (bm_dtb_prepare(&b->m, &b->blob, &b->blob_size, b->err,
+			   sizeof(b->err)))
+		return -1;
+	err = mb_fdt_open(&b->dt, &b->mb, b->blob, b->blob_size, NULL);
+	if (err) {
+		snprintf(b->err, sizeof(b->err),
+			 "%.400s: corrupt device tree (%s)", b->m.dtb,
+			 memblock_strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
+/* RAM of the tree: needed before the placements can default. */
+static void ram_from_tree(struct boot *b)
+{
+	struct bm_machine *m = &b->m;
+
+	if (m->nram)
+		return;
+	for (unsigned long i = 0; i < b->mb.memory.cnt && i < BM_MAX_RANGES;
+	     i++) {
+		if (!b->mb.memory.regions[i].size)
+			continue;
+		m->ram[m->nram].base = b->mb.memory.regions[i].base;
+		m->ram[m->nram].size = b->mb.memory.regions[i].size;
+		m->nram++;
+	}
+}
+
+/* ---- 32-bit ARM ---- */
+
+/* 4.x (the seed): arm_memblock_init reserves the image, the initrd, the
+ * page directory (arm_mm_memblock_reserve) and the DTB (traced), then
+ * early_init_fdt_scan_reserved_mem. */
+static int arm32_v4(struct boot *b)
+{
+	struct memblock *mb = &b->mb;
+	int err = 0;
+
+	if (b->m.dtb[0]) {
+		if (open_tree(b))
+			return -1;
+		err = mb_fdt_scan_chosen(&b->dt);
+		if (err && err != -MB_ENOENT)
+			goto bad;
+		err = mb_fdt_scan_memory(mb, &b->dt);
+		if (err < 0)
+			goto bad;
+	} else {
+		for (unsigned i = 0; i < b->m.nram; i++)
+			mb_add(mb, b->m.ram[i].base, b->m.ram[i].size);
+	}
+	ram_from_tree(b);
+	default_placement(b);
+	mb_set_current_limit(mb, arm32_lowmem_limit(b));
+	mb_set_debug(mb, true);
+	reserve(b, b->m.kernel_base, b->m.kernel_size,
+		"arm_memblock_init+0x24/0x6c", BS_KERNEL);
+	reserve(b, b->m.initrd_base, b->m.initrd_size,
+		"arm_memblock_init+0x58/0x6c", BS_INITRD);
+	reserve(b, b->m.pgdir_base, b->m.pgdir_size,
+		"arm_mm_memblock_reserve+0x18/0x1c", BS_PGDIR);
+	if (b->m.dtb[0]) {
+		boot_hint(b, BS_DTB);
+		mb_set_next_caller(
+			mb, "early_init_dt_reserve_memory_arch+0x18/0x1c");
+		mb_reserve(mb, b->m.dtb_phys, b->blob_size);
+		err = mb_fdt_scan_reserved_mem(mb, &b->dt);
+		boot_hint(b, BS__COUNT);
+		if (err)
+			goto bad;
+		if (b->m.cma_size)
+			mb_fdt_cma_reserve(mb, &b->dt, b->m.cma_size,
+					   0xffffffff);
+	}
+	reserve_firmware(b, "arm_memblock_init+0x4c/0x6c");
+	mb_dump_all(mb);
+	return 0;
+bad:
+	snprintf(b->err, sizeof(b->err), "%.400s: device tree refused (%s)",
+		 b->m.dtb, memblock_strerror(err));
+	return -1;
+}
+
+static void arm32_reserve_cb(struct memblock *mb, void *ctx)
+{
+	struct boot *b = ctx;
+
+	(void)mb;
+	ram_from_tree(b);
+	mb_set_current_limit(&b->mb, arm32_lowmem_limit(b));
+	reserve(b, b->m.kernel_base, b->m.kernel_size,
+		"arm_memblock_init+0x30/0x74", BS_KERNEL);
+	reserve(b, b->m.initrd_base, b->m.initrd_size,
+		"arm_memblock_init+0x5c/0x74", BS_INITRD);
+	reserve(b, b->m.pgdir_base, b->m.pgdir_size,
+		"arm_memblock_init+0x38/0x74", BS_PGDIR);
+	reserve_firmware(b, "arm_memblock_init+0x4c/0x74");
+}
+
+/* 6.1: the library's whole 32-bit ARM device-tree boot (DTB reserved
+ * before memblock=debug is parsed, so untraced, as the 6.1 logs show). */
+static int arm32_v6(struct boot *b)
+{
+	struct mb_fdt_boot fb = {0};
+	int err;
+
+	if (!b->m.dtb[0])
+		return arm32_v4(b); /* no tree: the same steps */
+	if (open_tree(b))
+		return -1;
+	/* the placements need the RAM: read it from a scratch scan */
+	if (!b->m.nram) {
+		struct memblock scratch;
+		struct memblock_region a[128], r[8];
+		struct mb_fdt sdt;
+
+		mb_init(&scratch, &b->mb.profile, NULL, a, 128, r, 8, NULL, 0);
+		if (!mb_fdt_open(&sdt, &scratch, b->blob, b->blob_size, NULL) &&
+		    mb_fdt_scan_memory(&scratch, &sdt) > 0) {
+			for (unsigned long i = 0;
+			     i < scratch.memory.cnt && i < BM_MAX_RANGES; i++) {
+				b->m.ram[b->m.nram].base = a[i].base;
+				b->m.ram[b->m.nram++].size = a[i].size;
+			}
+		}
+	}
+	default_placement(b);
+	fb.dtb_phys = b->m.dtb_phys;
+	fb.phys_offset = b->m.nram ? b->m.ram[0].base : 0;
+	fb.cma_default = b->m.cma_size;
+	fb.dma_limit = 0xffffffff;
+	fb.arch_reserve = arm32_reserve_cb;
+	fb.ctx = b;
+	boot_hint(b, BS_DTB); /* the blob's own, untraced reservation */
+	err = mb_fdt_boot_arm32(&b->mb, &b->dt, &fb);
+	boot_hint(b, BS__COUNT);
+	if (err) {
+		snprintf(b->err, sizeof(b->err),
+			 "%.400s: device tree refused (%s)", b->m.dtb,
+			 memblock_strerror(err));
+		return -1;
+	}
+	mb_set_debug(&b->mb, true);
+	mb_dump_all(&b->mb);
+	return 0;
+}
+
+/* ---- arm64 ---- */
+
+static void arm64_reserve_cb(struct memblock *mb, void *ctx)
+{
+	struct boot *b = ctx;
+	mb_phys_t lo;
+
+	ram_from_tree(b);
+	lo = mb_start_of_DRAM(mb);
+	/* arm64_memblock_init: drop what the PA range / linear map cannot
+	 * cover (48-bit PA, 47-bit linear region above memstart) */
+	mb_set_next_caller(mb, "arm64_memblock_init+0x38/0x260");
+	mb_remove(mb, 1ULL << 48, ~0ULL);
+	mb_set_next_caller(mb, "arm64_memblock_init+0x9c/0x260");
+	mb_remove(mb, lo + (1ULL << 47), ~0ULL);
+	reserve(b, b->m.kernel_base, b->m.kernel_size,
+		"arm64_memblock_init+0x1f0/0x260", BS_KERNEL);
+	reserve(b, b->m.initrd_base, b->m.initrd_size,
+		"arm64_memblock_init+0x214/0x260", BS_INITRD);
+	reserve_firmware(b, "arm64_memblock_init+0x230/0x260");
+}
+
+/* paging_init: the linear map's page tables (early_pgtable_alloc). */
+static void arm64_late_cb(struct memblock *mb, void *ctx)
+{
+	struct boot *b = ctx;
+	/* one table per level per 1 GiB mapped plus the kernel's, as the
+	 * 512 MiB log's count of early_pgtable_alloc lines suggests */
+	unsigned n = 16 + (unsigned)(mb_phys_mem_size(mb) >> 30) * 2;
+
+	for (unsigned i = 0; i < n; i++) {
+		boot_hint(b, BS_PGDIR);
+		mb_set_next_caller(mb, "early_pgtable_alloc+0x2c/0xb0");
+		mb_phys_alloc_range(mb, 4096, 4096, 0, MB_ALLOC_NOLEAKTRACE);
+	}
+	boot_hint(b, BS__COUNT);
+}
+
+static int arm64_boot(struct boot *b)
+{
+	struct mb_fdt_boot fb = {0};
+	int err;
+
+	if (!b->m.dtb[0]) {
+		snprintf(b->err, sizeof(b->err),
+			 "arm64 machines boot from a device tree (dtb line)");
+		return -1;
+	}
+	if (open_tree(b))
+		return -1;
+	if (!b->m.kernel_size) {
+		b->m.kernel_base =
+			(b->m.nram ? b->m.ram[0].base : 0x40000000) + 0x210000;
+		b->m.kernel_size = 0x2000000;
+	}
+	if (!b->m.dtb_phys)
+		b->m.dtb_phys = b->m.nram ? b->m.ram[0].base : 0x40000000;
+	fb.dtb_phys = b->m.dtb_phys;
+	fb.cma_default = b->m.cma_size;
+	fb.dma_limit = 0x100000000ULL;
+	fb.arch_reserve = arm64_reserve_cb;
+	fb.arch_late = arm64_late_cb;
+	fb.ctx = b;
+	boot_hint(b, BS_DTB);
+	err = mb_fdt_boot_arm64(&b->mb, &b->dt, &fb);
+	boot_hint(b, BS__COUNT);
+	if (err) {
+		snprintf(b->err, sizeof(b->err),
+			 "%.400s: device tree refused (%s)", b->m.dtb,
+			 memblock_strerror(err));
+		return -1;
+	}
+	mb_set_debug(&b->mb, true);
+	mb_dump_all(&b->mb);
+	return 0;
+}
+
+/* ---- x86-64 ---- */
+
+static int x86_boot(struct boot *b)
+{
+	static struct mb_e820_entry ent[256];
+	static uint64_t scratch[256 * 8];
+	struct mb_e820_table t;
+	struct memblock *mb = &b->mb;
+	mb_phys_t top = 0, bios_lo = 0x9f000;
+
+	if (mb_e820_table_init(&t, ent, 256, scratch, sizeof(scratch)))
+		return -1;
+	for (unsigned i = 0; i < b->m.ne820; i++)
+		mb_e820_range_add(&t, b->m.e820[i].base, b->m.e820[i].size,
+				  b->m.e820[i].type);
+	if (!b->m.ne820)
+		for (unsigned i = 0; i < b->m.nram; i++)
+			mb_e820_range_add(&t, b->m.ram[i].base,
+					  b->m.ram[i].size, MB_E820_RAM);
+	mb_e820_sanitize(&t);
+	mb_e820_print(mb, &t, "BIOS-e820");
+	/* before memblock=debug: the image, the first 64 KiB and the BIOS
+	 * area below 1 MiB (the first dump shows them, no line does) */
+	for (uint32_t i = 0; i < t.nr_entries; i++)
+		if (t.entries[i].type == MB_E820_RAM &&
+		    t.entries[i].addr < 0x100000)
+			bios_lo = (t.entries[i].addr + t.entries[i].size) &
+				  ~(mb_phys_t)0xfff;
+	reserve(b, b->m.kernel_base, b->m.kernel_size, "setup_arch", BS_KERNEL);
+	reserve(b, 0, 0x10000, "reserve_bios_regions", BS_FIRMWARE);
+	reserve(b, bios_lo, 0x100000 - bios_lo, "reserve_bios_regions",
+		BS_FIRMWARE);
+	mb_set_debug(mb, true);
+	reserve(b, b->m.initrd_base, b->m.initrd_size,
+		"early_reserve_initrd+0x5e/0x91", BS_INITRD);
+	if (mb_e820_memblock_setup(mb, &t, "e820__memblock_setup+0x65/0x7d"))
+		return -1;
+	mb_dump_all(mb);
+	/* until the direct map exists, allocations stay below 1 MiB */
+	mb_set_current_limit(mb, 0x100000);
+	boot_hint(b, BS_FIRMWARE);
+	mb_set_next_caller(mb, "reserve_real_mode+0x50/0x89");
+	mb_phys_alloc_range(mb, 28672, 4096, 0, 0x100000);
+	reserve(b, 0, 0x100000, "setup_arch+0x7e0/0xd4f", BS_FIRMWARE);
+	for (uint32_t i = 0; i < t.nr_entries; i++)
+		if (t.entries[i].type == MB_E820_RAM &&
+		    t.entries[i].addr + t.entries[i].size <= 0x100000000ULL)
+			top = t.entries[i].addr + t.entries[i].size;
+	mb_set_current_limit(mb, top ? top : MB_ALLOC_ANYWHERE);
+	reserve_firmware(b, "acpi_reserve_initial_tables+0x51/0x61");
+	/* "No NUMA configuration found": one fake node over all memory */
+	mb_set_node(mb, 0, mb_end_of_DRAM(mb), &mb->memory, 0);
+	/* NODE_DATA(0): untraced request, only its result line shows */
+	boot_hint(b, BS_MEMMAP);
+	snprintf(b->req_caller, sizeof(b->req_caller), "alloc_node_data");
+	mb_alloc_range_nid(mb, 0x2b000, 4096, 0, MB_ALLOC_ACCESSIBLE, 0, false);
+	b->req_caller[0] = '\0';
+	boot_hint(b, BS__COUNT);
+	mb_dump_all(mb);
+	return 0;
+}
+
+int boot_arch_setup(struct boot *b)
+{
+	switch (b->m.arch) {
+	case BM_ARM32:
+		return b->m.style == 4 ? arm32_v4(b) : arm32_v6(b);
+	case BM_ARM64:
+		return arm64_boot(b);
+	case BM_X86_64:
+		return x86_boot(b);
+	}
+	return -1;
+}

@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * boot_steps.c - the early allocations a kernel makes after the first dump
+ * (page tables, mem_map, the unflattened device tree, per-cpu areas), as
+ * tables per architecture and kernel dialect. Sizes that follow from the
+ * machine (mem_map, usemap, per-cpu chunk) are computed; the others are the
+ * request sizes the seed (4.x) and the 6.1 logs print.
+ *
+ * The bootmem start is a step: from there on, with the bitmap back end,
+ * every request goes to the bitmap allocator (the 4.x wrappers did the
+ * same); with the memblock back end the requests stay memblock calls.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libfdt.h>
+
+#include "boot.h"
+
+enum st_op {
+	ST_MB_ALLOC,	/* 4.x memblock_alloc: only the result line shows */
+	ST_TRY_NID,	/* memblock_[virt_]alloc_try_nid */
+	ST_TRY_NID_NP,	/* 4.x memblock_virt_alloc_try_nid_nopanic */
+	ST_TRY_NID_RAW, /* memblock_alloc_try_nid_raw */
+	ST_EXACT_RAW,	/* memblock_alloc_exact_nid_raw */
+	ST_FREE,	/* free [result of @ref + off, size) */
+	ST_PCPU_TAILS,	/* free each unit's unused tail of chunk @ref */
+	ST_PCPU_MSG,	/* "percpu: Embedded ..." */
+	ST_BOOTMEM,	/* bootmem takes over (hand-over begin) */
+	ST_END,
+};
+
+enum st_size {
+	SZ_FIXED,
+	SZ_MEMMAP,    /* FLATMEM mem_map of node 0 */
+	SZ_USEMAP,    /* pageblock flags of the zone */
+	SZ_PCPU,      /* first chunk: cpus * unit */
+	SZ_DT,	      /* unflattened device tree */
+	SZ_SPARSEMAP, /* x86 sparse vmemmap of node 0 */
+};
+
+struct st {
+	enum st_op op;
+	enum st_size sz;
+	mb_phys_t size, align, min, max;
+	int nid;
+	const char *caller;
+	enum bs_kind kind;
+	int ref; /* allocations: tag (0 none); FREE/TAILS/MSG: tag used */
+	unsigned repeat;
+};
+
+#define PT(n, sz_, al)                                                         \
+	{                                                                      \
+		ST_MB_ALLOC, SZ_FIXED, sz_, al, 0, 0, -1, NULL, BS_PGDIR, 0, n \
+	}
+#define DTA(sz_)                                                               \
+	{                                                                      \
+		ST_MB_ALLOC, SZ_FIXED, sz_, 4, 0, 0, -1, NULL, BS_DTB, 0, 1    \
+	}
+
+/* The seed (4.x, shared/seed lines 130-194). */
+static const struct st arm32_v4[] = {
+	PT(1, 8192, 4096),
+	PT(1, 4096, 4096),
+	DTA(40),
+	PT(3, 4096, 4096),
+	{ST_BOOTMEM, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 1},
+	{ST_TRY_NID_NP, SZ_MEMMAP, 0, 0, 0, 0, 0,
+	 "alloc_node_mem_map+0x68/0xc0", BS_MEMMAP, 0, 1},
+	{ST_TRY_NID_NP, SZ_USEMAP, 0, 0, 0, 0, 0,
+	 "free_area_init_node+0x2d8/0x334", BS_MEMMAP, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 32, 0, 0, 0, -1, "setup_arch+0x814/0xb8c",
+	 BS_ALLOC, 0, 1},
+	{ST_MB_ALLOC, SZ_DT, 0, 4, 0, 0, -1, NULL, BS_DTB, 0, 1},
+	DTA(27),
+	DTA(27),
+	DTA(27),
+	DTA(27),
+	DTA(24),
+	DTA(24),
+	{ST_TRY_NID, SZ_FIXED, 78, 0, 0, 0, -1, "start_kernel+0xa4/0x36c",
+	 BS_ALLOC, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 78, 0, 0, 0, -1, "start_kernel+0xd0/0x36c",
+	 BS_ALLOC, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 78, 0, 0, 0, -1, "start_kernel+0xf4/0x36c",
+	 BS_ALLOC, 0, 1},
+	{ST_TRY_NID_NP, SZ_FIXED, 4096, 0, 0, 0, -1,
+	 "pcpu_alloc_alloc_info+0x4c/0x94", BS_PERCPU, 1, 1},
+	{ST_TRY_NID_NP, SZ_FIXED, 4096, 0, 0, 0, -1,
+	 "pcpu_embed_first_chunk+0x488/0x728", BS_PERCPU, 2, 1},
+	{ST_TRY_NID_NP, SZ_PCPU, 0, 0x1000, 0xdfffffff, 0, -1,
+	 "pcpu_dfl_fc_alloc+0x24/0x2c", BS_PERCPU, 3, 1},
+	{ST_PCPU_TAILS, SZ_FIXED, 0, 0, 0, 0, 0, "pcpu_dfl_fc_free+0xc/0x10",
+	 BS_PERCPU, 3, 1},
+	{ST_PCPU_MSG, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_PERCPU, 3, 1},
+	{ST_TRY_NID, SZ_FIXED, 4, 0, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x3d4/0x998", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 4, 0, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x3f4/0x998", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 16, 0, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x41c/0x998", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 16, 0, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x43c/0x998", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 128, 0, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x84c/0x998", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 69, 0, 0, 0, -1,
+	 "pcpu_alloc_first_chunk+0x60/0x278", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 384, 0, 0, 0, -1,
+	 "pcpu_alloc_first_chunk+0xa4/0x278", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 388, 0, 0, 0, -1,
+	 "pcpu_alloc_first_chunk+0xc4/0x278", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 60, 0, 0, 0, -1,
+	 "pcpu_alloc_first_chunk+0xec/0x278", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 69, 0, 0, 0, -1,
+	 "pcpu_alloc_first_chunk+0x60/0x278", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 768, 0, 0, 0, -1,
+	 "pcpu_alloc_first_chunk+0xa4/0x278", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 772, 0, 0, 0, -1,
+	 "pcpu_alloc_first_chunk+0xc4/0x278", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 120, 0, 0, 0, -1,
+	 "pcpu_alloc_first_chunk+0xec/0x278", BS_PERCPU, 0, 1},
+	/* the alloc_info (tag 1) and the embed's group array (tag 2) */
+	{ST_FREE, SZ_FIXED, 4096, 0, 0, 0, 0, "pcpu_free_alloc_info+0x14/0x18",
+	 BS_PERCPU, 1, 1},
+	{ST_FREE, SZ_FIXED, 4096, 0, 0, 0, 0,
+	 "pcpu_embed_first_chunk+0x714/0x728", BS_PERCPU, 2, 1},
+	{ST_END, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 0},
+};
+
+#define T6(sz_, al, cl, k)                                                     \
+	{                                                                      \
+		ST_TRY_NID, SZ_FIXED, sz_, al, 0, 0, -1, cl, k, 0, 1           \
+	}
+#define EA(n, sz_)                                                             \
+	{                                                                      \
+		ST_TRY_NID, SZ_FIXED, sz_, sz_, 0, 0, -1,                      \
+			"early_alloc+0x2c/0x58", BS_PGDIR, 0, n                \
+	}
+#define DT6(sz_) T6(sz_, 4, "early_init_dt_alloc_memory_arch+0x38/0x68", BS_DTB)
+
+/* 6.1 armmp (shared/logs/arm_vexpress_128M.log lines 46-149). */
+static const struct st arm32_v6[] = {
+	T6(40, 4, "iotable_init+0x40/0xf4", BS_PGDIR),
+	EA(8, 4096),
+	EA(1, 8192),
+	EA(1, 4096),
+	T6(40, 4, "vm_reserve_area_early+0x38/0x7c", BS_PGDIR),
+	EA(3, 4096),
+	{ST_BOOTMEM, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 1},
+	{ST_TRY_NID_RAW, SZ_MEMMAP, 0, 64, 0, 0, 0,
+	 "free_area_init+0x948/0xe20", BS_MEMMAP, 0, 1},
+	{ST_TRY_NID, SZ_USEMAP, 0, 64, 0, 0, 0, "setup_usemap+0x60/0x8c",
+	 BS_MEMMAP, 0, 1},
+	T6(32, 64, "setup_arch+0x310/0x8c0", BS_ALLOC),
+	{ST_TRY_NID, SZ_DT, 0, 4, 0, 0, -1,
+	 "early_init_dt_alloc_memory_arch+0x38/0x68", BS_DTB, 0, 1},
+	DT6(27),
+	DT6(27),
+	DT6(27),
+	DT6(27),
+	DT6(24),
+	DT6(24),
+	T6(51, 64, "start_kernel+0x180/0x748", BS_ALLOC),
+	T6(51, 64, "start_kernel+0x1b0/0x748", BS_ALLOC),
+	{ST_TRY_NID, SZ_FIXED, 4096, 4096, 0, 0, -1,
+	 "pcpu_embed_first_chunk+0x3bc/0x884", BS_PERCPU, 1, 1},
+	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, -1,
+	 "pcpu_embed_first_chunk+0x5cc/0x884", BS_PERCPU, 2, 1},
+	{ST_TRY_NID, SZ_PCPU, 0, 0x1000, 0x9fffffff, 0, -1,
+	 "pcpu_embed_first_chunk+0x684/0x884", BS_PERCPU, 3, 1},
+	{ST_PCPU_TAILS, SZ_FIXED, 0, 0, 0, 0, 0,
+	 "pcpu_embed_first_chunk+0x780/0x884", BS_PERCPU, 3, 1},
+	{ST_PCPU_MSG, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_PERCPU, 3, 1},
+	T6(4, 64, "pcpu_setup_first_chunk+0x344/0x918", BS_PERCPU),
+	T6(4, 64, "pcpu_setup_first_chunk+0x370/0x918", BS_PERCPU),
+	T6(16, 64, "pcpu_setup_first_chunk+0x3b0/0x918", BS_PERCPU),
+	T6(16, 64, "pcpu_setup_first_chunk+0x3ec/0x918", BS_PERCPU),
+	T6(144, 64, "pcpu_setup_first_chunk+0x7d8/0x918", BS_PERCPU),
+	T6(96, 64, "pcpu_alloc_first_chunk+0x7c/0x26c", BS_PERCPU),
+	T6(384, 64, "pcpu_alloc_first_chunk+0xd4/0x26c", BS_PERCPU),
+	T6(388, 64, "pcpu_alloc_first_chunk+0x104/0x26c", BS_PERCPU),
+	T6(96, 64, "pcpu_alloc_first_chunk+0x134/0x26c", BS_PERCPU),
+	T6(96, 64, "pcpu_alloc_first_chunk+0x7c/0x26c", BS_PERCPU),
+	T6(768, 64, "pcpu_alloc_first_chunk+0xd4/0x26c", BS_PERCPU),
+	T6(772, 64, "pcpu_alloc_first_chunk+0x104/0x26c", BS_PERCPU),
+	T6(192, 64, "pcpu_alloc_first_chunk+0x134/0x26c", BS_PERCPU),
+	{ST_FREE, SZ_FIXED, 4096, 0, 0, 0, 0,
+	 "pcpu_embed_first_chunk+0x814/0x884", BS_PERCPU, 1, 1},
+	{ST_FREE, SZ_FIXED, 4096, 0, 0, 0, 0,
+	 "pcpu_embed_first_chunk+0x870/0x884", BS_PERCPU, 2, 1},
+	{ST_END, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 0},
+};
+
+/* arm64 and x86-64 (6.1): sparse memory map, then per-cpu areas. */
+static const struct st generic_v6[] = {
+	{ST_BOOTMEM, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 1},
+	T6(32768, 64, "sparse_init+0x9f/0x23c", BS_MEMMAP),
+	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, 0,
+	 "sparse_index_alloc+0x40/0x65", BS_MEMMAP, 0, 1},
+	{ST_TRY_NID, SZ_USEMAP, 0, 64, 0, 0, 0, "sparse_init_nid+0x8d/0x34d",
+	 BS_MEMMAP, 0, 1},
+	{ST_EXACT_RAW, SZ_SPARSEMAP, 0, 0x200000, 0x1000000, 0, 0,
+	 "sparse_init_nid+0x11f/0x34d", BS_MEMMAP, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 4096, 4096, 0, 0, -1,
+	 "pcpu_embed_first_chunk+0x3bc/0x884", BS_PERCPU, 1, 1},
+	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, -1,
+	 "pcpu_embed_first_chunk+0x5cc/0x884", BS_PERCPU, 2, 1},
+	{ST_TRY_NID, SZ_PCPU, 0, 0x1000, 0x1000000, 0, -1,
+	 "pcpu_embed_first_chunk+0x684/0x884", BS_PERCPU, 3, 1},
+	{ST_PCPU_MSG, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_PERCPU, 3, 1},
+	T6(4, 64, "pcpu_setup_first_chunk+0x344/0x918", BS_PERCPU),
+	T6(16, 64, "pcpu_setup_first_chunk+0x3b0/0x918", BS_PERCPU),
+	T6(384, 64, "pcpu_alloc_first_chunk+0xd4/0x26c", BS_PERCPU),
+	{ST_FREE, SZ_FIXED, 4096, 0, 0, 0, 0,
+	 "pcpu_embed_first_chunk+0x814/0x884", BS_PERCPU, 1, 1},
+	{ST_FREE, SZ_FIXED, 4096, 0, 0, 0, 0,
+	 "pcpu_embed_first_chunk+0x870/0x884", BS_PERCPU, 2, 1},
+	{ST_END, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 0},
+};
+
+/* Per-cpu unit of each flavour (the logs' "u" figures). */
+static mb_phys_t pcpu_unit(const struct boot *b)
+{
+	if (b->m.arch == BM_X86_64)
+		return 0x100000; /* u1048576 */
+	if (b->m.arch == BM_ARM64)
+		return 126976;			    /* u126976 */
+	return b->m.style == 4 ? 0x10000 : 0x12000; /* u65536 / u73728 */
+}
+
+static mb_phys_t step_size(struct boot *b, const struct st *s)
+{
+	unsigned long pages;
+	unsigned po;
+
+	switch (s->sz) {
+	case SZ_FIXED:
+		return s->size;
+	case SZ_MEMMAP:
+		return mb_handover_mem_map_bytes(&b->mb, 0);
+	case SZ_USEMAP:
+		/* 4 bits per pageblock, in whole longs; pageblock order 10
+		 * (4.x: 32768 pages -> 16 bytes in the seed), 11 on 6.1
+		 * armmp (8 bytes in arm_vexpress_128M.log), 9 on 64-bit */
+		pages = (unsigned long)((mb_end_of_DRAM(&b->mb) -
+					 mb_start_of_DRAM(&b->mb)) >>
+					12);
+		po = b->m.arch != BM_ARM32 ? 9 : b->m.style == 4 ? 10 : 11;
+		{
+			unsigned long bits =
+				((pages + (1ul << po) - 1) >> po) * 4;
+			unsigned lb = b->mb.profile.phys_bits == 32 ? 32 : 64;
+
+			return ((bits + lb - 1) / lb) * (lb / 8);
+		}
+	case SZ_PCPU:
+		return pcpu_unit(b) * b->m.cpus;
+	case SZ_DT:
+		/* the vexpress tree's sizes in the two logs; other trees:
+		 * about three times the structure block */
+		if (strstr(b->m.dtb, "vexpress"))
+			return b->m.style == 4 ? 43972 : 39928;
+		return b->blob ? (mb_phys_t)fdt_size_dt_struct(b->blob) * 3 + 4
+			       : 4096;
+	case SZ_SPARSEMAP:
+		/* whole 128 MiB sections of struct pages, 2 MiB aligned */
+		pages = (unsigned long)(((mb_end_of_DRAM(&b->mb) + (128 << 20) -
+					  1) &
+					 ~(mb_phys_t)((128 << 20) - 1)) >>
+					12);
+		pages -= (unsigned long)(mb_start_of_DRAM(&b->mb) >> 12);
+		return ((mb_phys_t)pages * b->mb.profile.page_struct_size +
+			0x1fffff) &
+		       ~(mb_phys_t)0x1fffff;
+	}
+	return 0;
+}
+
+/* One request through the memblock core (traced as the kernel does). */
+static mb_phys_t via_memblock(struct boot *b, const struct st *s,
+			      mb_phys_t size)
+{
+	struct memblock *mb = &b->mb;
+	void *p = NULL;
+
+	switch (s->op) {
+	case ST_MB_ALLOC:
+		/* no request line: name the entry point for the records */
+		snprintf(b->req_caller, sizeof(b->req_caller),
+			 "memblock_alloc");
+		return mb_phys_alloc_try_nid(mb, size, s->align,
+					     MB_NUMA_NO_NODE);
+	case ST_TRY_NID_NP:
+	case ST_TRY_NID:
+		mb_set_next_caller(mb, s->caller);
+		p = mb_alloc_try_nid(mb, size, s->align, s->min, s->max,
+				     s->nid);
+		break;
+	case ST_TRY_NID_RAW:
+		mb_set_next_caller(mb, s->caller);
+		p = mb_alloc_try_nid_raw(mb, size, s->align, s->min, s->max,
+					 s->nid);
+		break;
+	case ST_EXACT_RAW:
+		mb_set_next_caller(mb, s->caller);
+		p = mb_alloc_exact_nid_raw(mb, size, s->align, s->min, s->max,
+					   s->nid);
+		break;
+	default:
+		break;
+	}
+	return (mb_phys_t)(uintptr_t)p;
+}
+
+/* The same request through the bitmap allocator (4.x bootmem wrappers). */
+static mb_phys_t via_bootmem(struct boot *b, const struct st *s, mb_phys_t size)
+{
+	struct bootmem *bm = &b->res->bootmem;
+	mb_phys_t a;
+	unsigned fl = BOOTMEM_ALLOC_NOPANIC;
+
+	if (s->nid >= 0)
+		fl |= BOOTMEM_ALLOC_NODE;
+	a = bootmem_alloc_phys(bm, s->nid < 0 ? 0 : s->nid, size, s->align,
+			       s->min ? s->min : bm->goal_default, 0, fl);
+	if (a)
+		bs_recs_add(&b->recs, a, size, s->kind,
+			    s->caller ? s->caller : "memblock_alloc");
+	return a;
+}
+
+static void do_free(struct boot *b, const char *caller, mb_phys_t base,
+		    mb_phys_t size)
+{
+	if (b->bootmem_up && b->backend == BOOTMEM_BACKEND_BITMAP) {
+		if (size)
+			bootmem_free(&b->res->bootmem, base, size);
+		bs_recs_sub(&b->recs, base, size);
+		return;
+	}
+	mb_set_next_caller(&b->mb, caller);
+	mb_phys_free(&b->mb, base, size);
+}
+
+static void pcpu_message(struct boot *b, mb_phys_t chunk)
+{
+	char line[160];
+	mb_phys_t unit = pcpu_unit(b);
+
+	if (b->m.style == 4)
+		/* the seed's line: the chunk's virtual address, lowmem at
+		 * 0x80000000 on that kernel (0x67eac000 -> @87eac000) */
+		snprintf(line, sizeof(line),
+			 "percpu: Embedded %llu pages/cpu @%08llx s36428 "
+			 "r8192 d20916 u%llu",
+			 (unsigned long long)(unit >> 12),
+			 (unsigned long long)(chunk - mb_start_of_DRAM(&b->mb) +
+					      0x80000000ULL),
+			 (unsigned long long)unit);
+	else
+		snprintf(line, sizeof(line),
+			 "percpu: Embedded %llu pages/cpu u%llu",
+			 (unsigned long long)(unit >> 12),
+			 (unsigned long long)unit);
+	boot_line(b, line);
+}
+
+static const struct st *program(const struct boot *b)
+{
+	if (b->m.arch == BM_ARM32)
+		return b->m.style == 4 ? arm32_v4 : arm32_v6;
+	return generic_v6;
+}
+
+/* Bootmem starts: the hand-over's first half (bitmap: ARM bootmem_init). */
+static int start_bootmem(struct boot *b)
+{
+	int err;
+
+	boot_hint(b, BS_TABLE);
+	snprintf(b->req_caller, sizeof(b->req_caller), "bootmem_init");
+	err = mb_handover_begin(&b->mb, b->backend, &b->info, b->res);
+	b->req_caller[0] = '\0';
+	boot_hint(b, BS__COUNT);
+	if (err) {
+		snprintf(b->err, sizeof(b->err), "bootmem init failed (%s)",
+			 memblock_strerror(err));
+		return -1;
+	}
+	b->bootmem_up = true;
+	if (b->backend == BOOTMEM_BACKEND_BITMAP)
+		b->bitmap_pages = b->res->bootmem.node[0].map_pages;
+	return 0;
+}
+
+int boot_steps_run(struct boot *b)
+{
+	const struct st *prog = program(b);
+	mb_phys_t res[8] = {0}; /* results by tag */
+	size_t n = 0, i;
+
+	while (prog[n].op != ST_END)
+		n++;
+	for (i = 0; i < n; i++) {
+		const struct st *s = &prog[i];
+		mb_phys_t size = step_size(b, s), a = 0;
+
+		switch (s->op) {
+		case ST_BOOTMEM:
+			if (start_bootmem(b))
+				return -1;
+			continue;
+		case ST_FREE:
+			do_free(b, s->caller, res[s->ref & 7], size);
+			continue;
+		case ST_PCPU_TAILS: {
+			/* each unit fully used: the tails are 0 bytes */
+			mb_phys_t unit = pcpu_unit(b);
+
+			for (unsigned c = 0; c < b->m.cpus; c++)
+				do_free(b, s->caller,
+					res[s->ref & 7] + unit * (c + 1), 0);
+			continue;
+		}
+		case ST_PCPU_MSG:
+			pcpu_message(b, res[s->ref & 7]);
+			continue;
+		default:
+			break;
+		}
+		for (unsigned r = 0; r < s->repeat; r++) {
+			b->nopanic_next = s->op == ST_TRY_NID_NP;
+			boot_hint(b, s->kind);
+			if (b->bootmem_up &&
+			    b->backend == BOOTMEM_BACKEND_BITMAP)
+				a = via_bootmem(b, s, size);
+			else
+				a = via_memblock(b, s, size);
+			boot_hint(b, BS__COUNT);
+			b->nopanic_next = false;
+			if (!a)
+				b->failed_allocs++;
+		}
+		if (s->ref)
+			res[s->ref & 7] = a;
+	}
+	return 0;
+}

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * map.c - `memblock map LOG|MACHINE|--dtb FILE -o FILE.svg|FILE.html`.
+ */
+#include <string.h>
+
+#include "commands.h"
+#include "map.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: memblock map LOG|MACHINE|--dtb FILE -o "
+		   "FILE.svg|FILE.html\n\n"
+		   "Draw physical memory: memory regions by node, reserved "
+		   "ranges\n"
+		   "coloured by kind, free space, compressed holes. LOG is a\n"
+		   "memblock=debug kernel log (its final state); MACHINE a "
+		   "built-in\n"
+		   "name or description file, booted silently (see memblock "
+		   "boot).\n");
+}
+
+int cmd_map(int argc, char **argv)
+{
+	const char *in = NULL, *dtb = NULL, *out = NULL;
+	struct mp_model m;
+	char err[300] = "";
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			return 0;
+		} else if (!strcmp(a, "-o") && i + 1 < argc) {
+			out = argv[++i];
+		} else if (!strcmp(a, "--dtb") && i + 1 < argc) {
+			dtb = argv[++i];
+		} else if (a[0] == '-' || in) {
+			fprintf(stderr,
+				"memblock map: bad argument '%s' "
+				"(try --help)\n",
+				a);
+			return 2;
+		} else {
+			in = a;
+		}
+	}
+	if (!out || (!in && !dtb)) {
+		fprintf(stderr, "memblock map: need an input and -o FILE "
+				"(try --help)\n");
+		return 2;
+	}
+	if (mp_from_input(in, dtb, &m, err, sizeof(err))) {
+		fprintf(stderr, "memblock map: %s\n", err);
+		return 1;
+	}
+	if (mp_write_file(&m, out, err, sizeof(err))) {
+		fprintf(stderr, "memblock map: %s\n", err);
+		mp_free(&m);
+		return 1;
+	}
+	mp_free(&m);
+	return 0;
+}
