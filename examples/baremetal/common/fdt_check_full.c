@@ -5,9 +5,10 @@
  * library's device-tree front end validates every blob with it before use.
  *
  * Own implementation over libfdt's public tag walker: the header is sane,
- * the blob fits in @bufsize, the structure block is a properly nested tree
- * that starts with the root node and ends with FDT_END, and every
- * property's name lies inside the strings block.
+ * the blob fits in @bufsize, the /memreserve/ block is terminated inside
+ * it, the structure block is a properly nested tree
+ * that starts with the root node (whose name is empty) and ends with
+ * FDT_END, and every property's name lies inside the strings block.
  */
 #include <libfdt.h>
 
@@ -23,6 +24,10 @@ int fdt_check_full(const void *fdt, size_t bufsize)
 		return err;
 	if (fdt_totalsize(fdt) > bufsize)
 		return -FDT_ERR_TRUNCATED;
+	/* The memory reservation block ends inside the blob. */
+	err = fdt_num_mem_rsv(fdt);
+	if (err < 0)
+		return err;
 
 	for (;;) {
 		uint32_t tag = fdt_next_tag(fdt, offset, &next);
@@ -33,6 +38,14 @@ int fdt_check_full(const void *fdt, size_t bufsize)
 		case FDT_BEGIN_NODE:
 			if (depth == 0 && seen_root)
 				return -FDT_ERR_BADSTRUCTURE; /* second root */
+			if (depth == 0) {
+				/* The root's name is empty. */
+				int len;
+				const char *name = fdt_get_name(fdt, offset, &len);
+
+				if (!name || len != 0)
+					return -FDT_ERR_BADSTRUCTURE;
+			}
 			seen_root = true;
 			depth++;
 			if (depth > 64)
