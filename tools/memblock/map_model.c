@@ -184,17 +184,17 @@ int mp_from_log(const char *path, struct mp_model *m, char *err, size_t errlen)
 		if (log.recs[i].kind <= LP_RANGE_OTHER)
 			ranges++;
 	}
-	if (!log.memblock_lines) {
-		snprintf(err, errlen,
-			 "%s: no memblock lines (boot with memblock=debug)",
-			 path);
-		goto out;
-	}
 	if (log.last_line_cut ||
 	    (last_dump != (size_t)-1 && !log.recs[last_dump].complete)) {
 		snprintf(err, errlen,
 			 "%s: log is truncated (line %u cut short)", path,
 			 log.lines);
+		goto out;
+	}
+	if (!log.memblock_lines) {
+		snprintf(err, errlen,
+			 "%s: no memblock lines (boot with memblock=debug)",
+			 path);
 		goto out;
 	}
 	if (last_dump == (size_t)-1 && !ranges) {
@@ -238,6 +238,16 @@ int mp_from_log(const char *path, struct mp_model *m, char *err, size_t errlen)
 				    bs_classify(c, x->size), c);
 		} else if (x->kind == LP_PHYS_FREE) {
 			bs_recs_sub(&m->recs, x->base, x->size);
+		} else if (x->kind == LP_CTX_CMA ||
+			   x->kind == LP_CTX_NODE_DATA) {
+			/* "cma: Reserved N MiB at B", "NODE_DATA(n) allocated
+			 * [mem B-E]": name the untraced allocation at B */
+			for (size_t k = 0; k < m->recs.n; k++)
+				if (m->recs.v[k].base == x->base)
+					m->recs.v[k].kind =
+						x->kind == LP_CTX_CMA
+							? BS_CMA
+							: BS_MEMMAP;
 		}
 	}
 	bs_recs_sort(&m->recs);
