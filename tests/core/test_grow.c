@@ -329,6 +329,62 @@ static void pending_range_from_zero(void **state)
 	tc_free(t);
 }
 
+/*
+ * With mirrored memory the new array is looked for in mirrored memory
+ * first; none free: the kernel's warning, then any memory. x86_64, 4-entry
+ * tables: mirror [1M, 2M) (fully reserved), plain [16M, 32M); the 5th
+ * memory region doubles memory (one page) at 0x2000000 - 0x1000.
+ */
+static void growth_prefers_mirror_then_warns(void **state)
+{
+	struct tctx *t = small(&mb_profile_x86_64);
+	struct memblock *mb = &t->mb;
+
+	(void)state;
+	mb_allow_resize(mb);
+	mb->mirrored_kernelcore = true;
+	assert_int_equal(mb_add(mb, MiB(1), MiB(1)), 0);
+	assert_int_equal(mb_add(mb, MiB(16), MiB(16)), 0);
+	assert_int_equal(mb_mark_mirror(mb, MiB(1), MiB(1)), 0);
+	assert_int_equal(mb_reserve(mb, MiB(1), MiB(1)), 0);
+	assert_int_equal(mb_add(mb, MiB(4), 0x1000), 0);
+	assert_int_equal(mb_add(mb, MiB(6), 0x1000), 0);
+	assert_int_equal(mb->memory.cnt, 4);
+	t->nlines = 0;
+	assert_int_equal(mb_add(mb, MiB(8), 0x1000), 0);
+	CHECK(t);
+	assert_int_equal(t->nlines, 1);
+	assert_string_equal(t->lines[0], "memblock: Could not allocate "
+					 "0x0000000000001000 bytes of mirrored "
+					 "memory");
+	assert_int_equal(mb->memory_array_phys, 0x1fff000);
+	tc_free(t);
+
+	/* 32-bit: the size prints with 8 digits; with free mirrored memory
+	 * the array goes there (top of the mirror, 0x600ff000) */
+	t = small(&mb_profile_arm32);
+	mb = &t->mb;
+	mb_allow_resize(mb);
+	mb->mirrored_kernelcore = true;
+	assert_int_equal(mb_add(mb, 0x60000000, MiB(1)), 0);
+	assert_int_equal(mb_add(mb, 0x70000000, MiB(16)), 0);
+	assert_int_equal(mb_mark_mirror(mb, 0x60000000, MiB(1)), 0);
+	assert_int_equal(mb_add(mb, 0x50000000, 0x1000), 0);
+	assert_int_equal(mb_add(mb, 0x52000000, 0x1000), 0);
+	t->nlines = 0;
+	assert_int_equal(mb_add(mb, 0x54000000, 0x1000), 0);
+	CHECK(t);
+	assert_int_equal(t->nlines, 0);
+	assert_int_equal(mb->memory_array_phys, 0x600ff000);
+	/* exhaust the mirror; a mirrored allocation then warns (8 digits) */
+	assert_int_equal(mb_reserve(mb, 0x60000000, 0xff000), 0);
+	/* top of [0x70000000, 0x71000000): 0x71000000 - 0x40 */
+	assert_int_equal(mb_phys_alloc(mb, 0x40, 0x40), 0x70ffffc0);
+	assert_string_equal(t->lines[0], "memblock: Could not allocate "
+					 "0x00000040 bytes of mirrored memory");
+	tc_free(t);
+}
+
 static void isolate_grows_before_splitting(void **state)
 {
 	struct tctx *t = small(&mb_profile_x86_64);
@@ -445,6 +501,7 @@ int main(void)
 		cmocka_unit_test(second_growth_frees_old_array),
 		cmocka_unit_test(memory_growth_and_reserved_room),
 		cmocka_unit_test(pending_range_from_zero),
+		cmocka_unit_test(growth_prefers_mirror_then_warns),
 		cmocka_unit_test(isolate_grows_before_splitting),
 		cmocka_unit_test(growth_refused_or_failing_changes_nothing),
 		cmocka_unit_test(grown_array_in_mapped_ram),
