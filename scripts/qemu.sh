@@ -12,7 +12,9 @@
 # Debian's linux-source-6.1 (scripts/dtc/libfdt, GPL-2.0+ OR BSD-2-Clause),
 # fetched with apt-get download and unpacked into $O/libfdt the first time;
 # it is never committed. Environment: QEMU_BUILD (default build-qemu),
-# MEMBLOCK_SHARED_DIR (default ../shared), QEMU_TIMEOUT (seconds, 30).
+# MEMBLOCK_SHARED_DIR (default ../shared), QEMU_TIMEOUT (seconds, 30),
+# MEMBLOCK_BIN (the host simulator; default build/bin/memblock: when it
+# exists, `memblock boot` on each DTB must give the kernel's memory table).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -20,6 +22,7 @@ O=${QEMU_BUILD:-build-qemu}
 case "$O" in /*) ;; *) O="$root/$O" ;; esac
 SHARED=${MEMBLOCK_SHARED_DIR:-$root/../shared}
 TIMEOUT=${QEMU_TIMEOUT:-30}
+MEMBLOCK_BIN=${MEMBLOCK_BIN:-$root/build/bin/memblock} # host simulator, if built
 jobs=$(nproc 2>/dev/null || echo 2)
 export QEMU_AUDIO_DRV=none # vexpress has a sound chip; no host audio here
 
@@ -76,6 +79,24 @@ image_of() {
 	esac
 }
 
+# sim_machine ARCH DIR APPEND - a `memblock boot` machine file for the
+# device-tree boot logged in DIR: its tree, where QEMU put it, the image
+# and stack (one range: the link scripts keep them adjacent), no default
+# CMA (the examples reserve CMA only for cma=), the same command line.
+sim_machine() {
+	local arch=$1 dir=$2 append=$3
+	sed -n 's/\r//; s/^baremetal: layout image \(0x[0-9a-f]*\) [^ ]* stack [^ ]* \(0x[0-9a-f]*\) .*/\1 \2/p' \
+		"$dir/uart.log" | head -1 | {
+		read -r start end
+		echo "arch $([ "$arch" = arm ] && echo arm32 || echo arm64)"
+		echo "dtb $dir/qemu.dtb"
+		sed -n 's/\r//; s/^baremetal: input dtb \(0x[0-9a-f]*\) size \(0x[0-9a-f]*\) .*/dtb-at \1\ndtb-size \2/p' "$dir/uart.log"
+		printf 'kernel %s 0x%x\n' "$start" $((end - start))
+		echo "cma 0"
+		echo "cmdline $append"
+	}
+}
+
 pass=0
 fail=0
 # boot NAME TARGET MEM DTB APPEND [EXTRA...] - one test case.
@@ -101,9 +122,17 @@ boot() {
 	else
 		"$O/host/expect" "$dir/uart.log" "$dir/qemu.dtb" >"$dir/expected" 2>"$dir/expect.err" || expect_rc=$?
 	fi
+	# The host simulator, when built, boots the same tree with this
+	# kernel's placement (machine file from the UART's layout lines).
+	local sim=()
+	if [ -f "$dir/qemu.dtb" ] && [ -x "$MEMBLOCK_BIN" ]; then
+		sim_machine "$arch" "$dir" "$append" >"$dir/machine"
+		"$MEMBLOCK_BIN" boot "$dir/machine" >"$dir/simulated" 2>&1 || true
+		sim=("$dir/simulated" "$([ "$arch" = arm ] && echo full || echo memory)")
+	fi
 	if [ "$expect_rc" -eq 0 ] &&
 		python3 examples/baremetal/check_uart.py "$dir/uart.log" \
-			"$dir/expected" "$rc" "$want" >"$dir/verdict"; then
+			"$dir/expected" "$rc" "$want" "${sim[@]}" >"$dir/verdict"; then
 		pass=$((pass + 1))
 		echo "  ok    $name ($(sed -n 's/^ok   [^:]*: //p' "$dir/verdict"))"
 	else

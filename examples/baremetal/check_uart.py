@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """check_uart.py - judge one bare-metal boot from its UART output.
 
-usage: check_uart.py UART.log EXPECTED_DUMP QEMU_EXIT SUCCESS_EXIT
+usage: check_uart.py UART.log EXPECTED_DUMP QEMU_EXIT SUCCESS_EXIT [SIMULATED [full|memory]]
 
 Checks (each failure is printed; exit status 1 if any):
   * QEMU exited with SUCCESS_EXIT and the kernel's summary says PASS;
@@ -11,6 +11,11 @@ Checks (each failure is printed; exit status 1 if any):
     and the front ends' messages) and the dump after "baremetal: dump
     firmware" equal EXPECTED_DUMP, which the host replayed from the same
     firmware input with the same library (host/expect);
+  * with SIMULATED (the output of `memblock boot` on a machine file with
+    the same tree, the same DTB address and the kernel's image range): its
+    first dump equals the kernel's ("full": 32-bit ARM, where the
+    simulator reserves nothing else before it) or its memory table does
+    ("memory": arm64, where Linux's page tables come first);
   * every allocation lies in RAM (dump firmware's memory) and outside every
     reservation made before it (dump firmware's reserved), and no two
     allocations overlap;
@@ -65,6 +70,8 @@ def overlaps(base, end, regions):
 
 def main():
     log, expected, qemu_exit, success = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    simulator = sys.argv[5] if len(sys.argv) > 5 else None
+    sim_mode = sys.argv[6] if len(sys.argv) > 6 else "memory"
     with open(log, errors="replace") as f:
         lines = [l.rstrip("\r\n").replace("\r", "") for l in f]
     with open(expected) as f:
@@ -116,6 +123,30 @@ def main():
         for a, b in zip(fw + [""] * len(want), want + [""] * len(fw)):
             if a != b:
                 fail(f"  kernel: {a!r}\n    host: {b!r}")
+    # The host simulator (memblock boot) on the same DTB: a separate
+    # caller of the same front end, with Linux's own kernel reservations,
+    # so only the memory table can be compared; it must be identical.
+    if simulator:
+        with open(simulator) as f:
+            sim = [l.rstrip("\n") for l in f]
+        first = dump_after(["x"] + sim[sim.index("MEMBLOCK configuration:"):], "x") \
+            if "MEMBLOCK configuration:" in sim else []
+        if sim_mode == "full":
+            sim_mem, got_mem = first, fw
+        else:
+            sim_mem = [re.sub(r" reserved size = .*", "", l)
+                       for l in first if l.startswith(" memory")]
+            got_mem = [re.sub(r" reserved size = .*", "", l)
+                       for l in fw if l.startswith(" memory")]
+        if not sim_mem:
+            fail("memblock boot printed no dump: " + " ".join(sim[-1:]))
+        elif sim_mem != got_mem:
+            fail(f"{'dump' if sim_mode == 'full' else 'memory table'} differs from memblock boot's:")
+            for a, b in zip(got_mem + [""] * len(sim_mem), sim_mem + [""] * len(got_mem)):
+                if a != b:
+                    fail(f"  kernel: {a!r}\n    memblock boot: {b!r}")
+                    break
+
     memory = ranges(fw, "memory")
     reserved = ranges(fw, "reserved")
     if not memory:
@@ -208,7 +239,8 @@ def main():
             print(f"  {e}")
         return 1
     print(f"ok   {name}: {len(allocs)} allocations, {len(pages)} buddy blocks, "
-          f"handover {handover} pages ({backend})")
+          f"handover {handover} pages ({backend})" +
+          (f", {'dump' if sim_mode == 'full' else 'memory'} as memblock boot" if simulator else ""))
     return 0
 
 
