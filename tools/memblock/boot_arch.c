@@ -24,16 +24,27 @@ static void reserve(struct boot *b, mb_phys_t base, mb_phys_t size,
 	boot_hint(b, BS__COUNT);
 }
 
-/* Firmware reservations of the machine file ("reserve" lines). */
-static void reserve_firmware(struct boot *b, const char *caller)
+/* Firmware reservations of the machine file ("reserve" lines; @early:
+ * the "reserve-early" ones). */
+static void reserve_lines(struct boot *b, const char *caller, bool early)
 {
 	for (unsigned i = 0; i < b->m.nrsv; i++) {
 		const struct bm_range *r = &b->m.rsv[i];
-		enum bs_kind k = bs_classify(r->label, r->size);
+		enum bs_kind k = !strcmp(r->label, "kernel")
+					 ? BS_KERNEL
+					 : bs_classify(r->label, r->size);
 
-		reserve(b, r->base, r->size, caller,
+		if (r->early != early)
+			continue;
+		reserve(b, r->base, r->size, r->caller[0] ? r->caller : caller,
 			k == BS_ALLOC ? BS_FIRMWARE : k);
 	}
+}
+
+static void reserve_firmware(struct boot *b, const char *caller)
+{
+	reserve_lines(b, caller, true);
+	reserve_lines(b, caller, false);
 }
 
 static mb_phys_t arm32_lowmem_limit(struct boot *b)
@@ -301,13 +312,29 @@ static int arm64_boot(struct boot *b)
 
 /* ---- x86-64 ---- */
 
+/* RAM top below 4 GiB from the e820 table (max_low_pfn). */
+static mb_phys_t x86_low_top(const struct mb_e820_table *t)
+{
+	mb_phys_t top = 0;
+
+	for (uint32_t i = 0; i < t->nr_entries; i++)
+		if (t->entries[i].type == MB_E820_RAM &&
+		    t->entries[i].addr + t->entries[i].size <= 0x100000000ULL)
+			top = t->entries[i].addr + t->entries[i].size;
+	return top;
+}
+
+/* setup_arch, 6.1 order: e820 (printed, page 0 and 640K-1M trimmed),
+ * the reservations before memblock_add, e820__memblock_setup, dump; the
+ * real-mode trampoline and the first MiB, init_mem_mapping's scratch
+ * block, ACPI tables, NUMA (one fake node) and NODE_DATA, dump. */
 static int x86_boot(struct boot *b)
 {
 	static struct mb_e820_entry ent[256];
 	static uint64_t scratch[256 * 8];
 	struct mb_e820_table t;
 	struct memblock *mb = &b->mb;
-	mb_phys_t top = 0, bios_lo = 0x9f000;
+	mb_phys_t top, bios_lo = 0x9f000, pt;
 
 	if (mb_e820_table_init(&t, ent, 256, scratch, sizeof(scratch)))
 		return -1;
@@ -332,25 +359,44 @@ static int x86_boot(struct boot *b)
 	reserve(b, bios_lo, 0x100000 - bios_lo, "reserve_bios_regions",
 		BS_FIRMWARE);
 	mb_set_debug(mb, true);
+	/* page 0 becomes reserved, 640 KiB - 1 MiB leaves the map */
+	mb_e820_trim_bios_range(mb, &t);
 	reserve(b, b->m.initrd_base, b->m.initrd_size,
 		"early_reserve_initrd+0x5e/0x91", BS_INITRD);
-	if (mb_e820_memblock_setup(mb, &t, "e820__memblock_setup+0x65/0x7d"))
-		return -1;
-	mb_dump_all(mb);
+	reserve_lines(b, "setup_arch+0x797/0xd4f", true);
 	/* until the direct map exists, allocations stay below 1 MiB */
 	mb_set_current_limit(mb, 0x100000);
+	/* e820__memblock_setup ends with the first dump itself */
+	if (mb_e820_memblock_setup(mb, &t, "e820__memblock_setup+0x65/0x7d"))
+		return -1;
 	boot_hint(b, BS_FIRMWARE);
 	mb_set_next_caller(mb, "reserve_real_mode+0x50/0x89");
 	mb_phys_alloc_range(mb, 28672, 4096, 0, 0x100000);
 	reserve(b, 0, 0x100000, "setup_arch+0x7e0/0xd4f", BS_FIRMWARE);
-	for (uint32_t i = 0; i < t.nr_entries; i++)
-		if (t.entries[i].type == MB_E820_RAM &&
-		    t.entries[i].addr + t.entries[i].size <= 0x100000000ULL)
-			top = t.entries[i].addr + t.entries[i].size;
+	top = x86_low_top(&t);
+	/* init_mem_mapping: a 2 MiB scratch block for the first page
+	 * tables, below the top of RAM under 4 GiB, given back */
+	boot_hint(b, BS_PGDIR);
+	mb_set_next_caller(mb, "init_mem_mapping+0x1ee/0x31f");
+	pt = mb_phys_alloc_range(mb, 0x200000, 0x200000, 0x100000, top);
+	if (pt) {
+		mb_set_next_caller(mb, "init_mem_mapping+0x22e/0x31f");
+		mb_phys_free(mb, pt, 0x200000);
+	}
+	boot_hint(b, BS__COUNT);
 	mb_set_current_limit(mb, top ? top : MB_ALLOC_ANYWHERE);
-	reserve_firmware(b, "acpi_reserve_initial_tables+0x51/0x61");
+	reserve_lines(b, "acpi_reserve_initial_tables+0x51/0x61", false);
 	/* "No NUMA configuration found": one fake node over all memory */
 	mb_set_node(mb, 0, mb_end_of_DRAM(mb), &mb->memory, 0);
+	/* reservations over memory take its node (the kernel marks the
+	 * nodes holding kernel memory); the ACPI tables above RAM do not */
+	for (unsigned long i = 0; i < mb->reserved.cnt; i++) {
+		struct memblock_region *r = &mb->reserved.regions[i];
+
+		if (r->size &&
+		    mb_overlaps_region(&mb->memory, r->base, r->size))
+			r->nid = 0;
+	}
 	/* NODE_DATA(0): untraced request, only its result line shows */
 	boot_hint(b, BS_MEMMAP);
 	snprintf(b->req_caller, sizeof(b->req_caller), "alloc_node_data");

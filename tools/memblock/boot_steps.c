@@ -37,6 +37,7 @@ enum st_size {
 	SZ_PCPU,      /* first chunk: cpus * unit */
 	SZ_DT,	      /* unflattened device tree */
 	SZ_SPARSEMAP, /* x86 sparse vmemmap of node 0 */
+	SZ_SECTIONS,  /* mem_section_usage of every 128 MiB section */
 };
 
 struct st {
@@ -192,16 +193,45 @@ static const struct st arm32_v6[] = {
 	{ST_END, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 0},
 };
 
-/* arm64 and x86-64 (6.1): sparse memory map, then per-cpu areas. */
-static const struct st generic_v6[] = {
+/* arm64 (6.1): sparse memory map, then per-cpu areas. */
+static const struct st arm64_v6[] = {
 	{ST_BOOTMEM, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 1},
 	T6(32768, 64, "sparse_init+0x9f/0x23c", BS_MEMMAP),
 	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, 0,
 	 "sparse_index_alloc+0x40/0x65", BS_MEMMAP, 0, 1},
-	{ST_TRY_NID, SZ_USEMAP, 0, 64, 0, 0, 0, "sparse_init_nid+0x8d/0x34d",
+	{ST_TRY_NID, SZ_SECTIONS, 0, 64, 0, 0, 0, "sparse_init_nid+0x8d/0x34d",
 	 BS_MEMMAP, 0, 1},
 	{ST_EXACT_RAW, SZ_SPARSEMAP, 0, 0x200000, 0x1000000, 0, 0,
 	 "sparse_init_nid+0x11f/0x34d", BS_MEMMAP, 0, 1},
+	{ST_TRY_NID, SZ_FIXED, 4096, 4096, 0, 0, -1,
+	 "pcpu_embed_first_chunk+0x3bc/0x884", BS_PERCPU, 1, 1},
+	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, -1,
+	 "pcpu_embed_first_chunk+0x5cc/0x884", BS_PERCPU, 2, 1},
+	{ST_TRY_NID, SZ_PCPU, 0, 0x1000, 0x1000000, 0, -1,
+	 "pcpu_embed_first_chunk+0x684/0x884", BS_PERCPU, 3, 1},
+	{ST_PCPU_MSG, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_PERCPU, 3, 1},
+	T6(4, 64, "pcpu_setup_first_chunk+0x344/0x918", BS_PERCPU),
+	T6(16, 64, "pcpu_setup_first_chunk+0x3b0/0x918", BS_PERCPU),
+	T6(384, 64, "pcpu_alloc_first_chunk+0xd4/0x26c", BS_PERCPU),
+	{ST_FREE, SZ_FIXED, 4096, 0, 0, 0, 0,
+	 "pcpu_embed_first_chunk+0x814/0x884", BS_PERCPU, 1, 1},
+	{ST_FREE, SZ_FIXED, 4096, 0, 0, 0, 0,
+	 "pcpu_embed_first_chunk+0x870/0x884", BS_PERCPU, 2, 1},
+	{ST_END, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 0},
+};
+/* x86-64 (6.1): the same with the vmemmap page tables. */
+static const struct st x86_v6[] = {
+	{ST_BOOTMEM, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 1},
+	T6(32768, 64, "sparse_init+0x9f/0x23c", BS_MEMMAP),
+	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, 0,
+	 "sparse_index_alloc+0x40/0x65", BS_MEMMAP, 0, 1},
+	{ST_TRY_NID, SZ_SECTIONS, 0, 64, 0, 0, 0, "sparse_init_nid+0x8d/0x34d",
+	 BS_MEMMAP, 0, 1},
+	{ST_EXACT_RAW, SZ_SPARSEMAP, 0, 0x200000, 0x1000000, 0, 0,
+	 "sparse_init_nid+0x11f/0x34d", BS_MEMMAP, 0, 1},
+	/* the vmemmap's page-table pages (x86_512M.log lines 92-95) */
+	{ST_TRY_NID_RAW, SZ_FIXED, 4096, 4096, 0x1000000, 0, 0,
+	 "vmemmap_alloc_block_zero.constprop.0+0xc/0x28", BS_PGDIR, 0, 2},
 	{ST_TRY_NID, SZ_FIXED, 4096, 4096, 0, 0, -1,
 	 "pcpu_embed_first_chunk+0x3bc/0x884", BS_PERCPU, 1, 1},
 	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, -1,
@@ -263,6 +293,13 @@ static mb_phys_t step_size(struct boot *b, const struct st *s)
 			return b->m.style == 4 ? 43972 : 39928;
 		return b->blob ? (mb_phys_t)fdt_size_dt_struct(b->blob) * 3 + 4
 			       : 4096;
+	case SZ_SECTIONS:
+		/* 56 bytes each: the subsection map and 64 pageblocks' flags
+		 * (224 bytes for 512 MiB in x86_512M.log and the arm64 log) */
+		return ((mb_end_of_DRAM(&b->mb) - mb_start_of_DRAM(&b->mb) +
+			 (128 << 20) - 1) >>
+			27) *
+		       56;
 	case SZ_SPARSEMAP:
 		/* whole 128 MiB sections of struct pages, 2 MiB aligned */
 		pages = (unsigned long)(((mb_end_of_DRAM(&b->mb) + (128 << 20) -
@@ -294,6 +331,15 @@ static mb_phys_t via_memblock(struct boot *b, const struct st *s,
 	case ST_TRY_NID_NP:
 	case ST_TRY_NID:
 		mb_set_next_caller(mb, s->caller);
+		if (s->sz == SZ_SECTIONS) {
+			/* near the node's pgdat: the top section of RAM */
+			mb_phys_t lo = (mb_end_of_DRAM(mb) - 1) &
+				       ~(mb_phys_t)((128 << 20) - 1);
+
+			p = mb_alloc_try_nid(mb, size, s->align, lo,
+					     lo + (128 << 20), s->nid);
+			break;
+		}
 		p = mb_alloc_try_nid(mb, size, s->align, s->min, s->max,
 				     s->nid);
 		break;
@@ -370,7 +416,7 @@ static const struct st *program(const struct boot *b)
 {
 	if (b->m.arch == BM_ARM32)
 		return b->m.style == 4 ? arm32_v4 : arm32_v6;
-	return generic_v6;
+	return b->m.arch == BM_X86_64 ? x86_v6 : arm64_v6;
 }
 
 /* Bootmem starts: the hand-over's first half (bitmap: ARM bootmem_init). */

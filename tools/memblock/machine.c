@@ -73,21 +73,32 @@ static const char virt_arm64[] = "name virt-arm64\n"
 				 "cmdline memblock=debug console=ttyAMA0\n";
 
 /* pc-x86_64: QEMU's SeaBIOS e820 map for -m 512M (shared/logs/x86_512M.log
- * BIOS-e820 lines) and that log's kernel image [0xd200000-0x10610fff]. */
-static const char pc_x86_64[] = "name pc-x86_64\n"
-				"arch x86_64\n"
-				"style 6\n"
-				"cpus 2\n"
-				"e820 0x0000000000000000 0x9fc00 usable\n"
-				"e820 0x000000000009fc00 0x400 reserved\n"
-				"e820 0x00000000000f0000 0x10000 reserved\n"
-				"e820 0x0000000000100000 0x1fee0000 usable\n"
-				"e820 0x000000001ffe0000 0x20000 reserved\n"
-				"e820 0x00000000fffc0000 0x40000 reserved\n"
-				"e820 0x000000fd00000000 0x300000000 reserved\n"
-				"kernel 0xd200000 0x3411000\n"
-				"kernel-sizes 14343 2338 9132 2824 17344\n"
-				"cmdline console=ttyS0 memblock=debug\n";
+ * BIOS-e820 lines), that log's kernel image [0xd200000-0x10610fff], its
+ * MP-table and ACPI table reservations (lines 30-32, 60-70). */
+static const char pc_x86_64[] =
+	"name pc-x86_64\n"
+	"arch x86_64\n"
+	"style 6\n"
+	"cpus 2\n"
+	"e820 0x0000000000000000 0x9fc00 usable\n"
+	"e820 0x000000000009fc00 0x400 reserved\n"
+	"e820 0x00000000000f0000 0x10000 reserved\n"
+	"e820 0x0000000000100000 0x1fee0000 usable\n"
+	"e820 0x000000001ffe0000 0x20000 reserved\n"
+	"e820 0x00000000fffc0000 0x40000 reserved\n"
+	"e820 0x000000fd00000000 0x300000000 reserved\n"
+	"reserve-early 0xf5ba0 0x10 mptable smp_scan_config+0xa7/0xff\n"
+	"reserve-early 0xf5bb0 0xd0 mptable smp_scan_config+0xbe/0xff\n"
+	"reserve-early 0x10600000 0x11000 kernel setup_arch+0x797/0xd4f\n"
+	"reserve 0x1ffe19df 0x74 acpi-FACP\n"
+	"reserve 0x1ffe0040 0x199f acpi-DSDT\n"
+	"reserve 0x1ffe0000 0x40 acpi-FACS\n"
+	"reserve 0x1ffe1a53 0x80 acpi-APIC\n"
+	"reserve 0x1ffe1ad3 0x38 acpi-HPET\n"
+	"reserve 0x1ffe1b0b 0x28 acpi-WAET\n"
+	"kernel 0xd200000 0x3411000\n"
+	"kernel-sizes 14343 2338 9132 2824 17344\n"
+	"cmdline console=ttyS0 memblock=debug\n";
 
 static const struct {
 	const char *name, *text;

@@ -24,7 +24,9 @@ struct bm_range {
 	mb_phys_t base, size;
 	unsigned type; /* e820 type (x86), 0 elsewhere */
 	int nid;
+	bool early; /* x86 "reserve-early": before e820 reaches memblock */
 	char label[BM_LABEL_LEN];
+	char caller[64]; /* %pS the reservation prints ("" = default) */
 };
 
 /** struct bm_machine - one machine, as its description file says. */

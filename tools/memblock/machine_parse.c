@@ -161,11 +161,14 @@ static const char *parse_words(struct bm_machine *m, char *line, int argc,
 		m->e820[m->ne820++] = r;
 		if (r.type == 1 && m->nram < BM_MAX_RANGES)
 			m->ram[m->nram++] = r;
-	} else if (!strcmp(k, "reserve")) {
-		if (!parse_range(argv, argc, &r))
-			return "reserve needs BASE SIZE [LABEL]";
+	} else if (!strcmp(k, "reserve") || !strcmp(k, "reserve-early")) {
+		if (!parse_range(argv, argc, &r) || argc > 4)
+			return "needs BASE SIZE [LABEL [CALLER]]";
 		snprintf(r.label, sizeof(r.label), "%s",
 			 argc >= 3 ? argv[2] : "firmware");
+		if (argc == 4)
+			snprintf(r.caller, sizeof(r.caller), "%s", argv[3]);
+		r.early = k[7] == '-';
 		if (m->nrsv >= BM_MAX_RANGES)
 			return "too many reserve lines";
 		m->rsv[m->nrsv++] = r;
