@@ -56,6 +56,30 @@ static void put_string(struct out *o, const char *s, const struct spec *sp)
 		put_repeat(o, ' ', sp->width - n);
 }
 
+/*
+ * Divide by ten with shifts and one multiply: a 32-bit target would
+ * otherwise call libgcc's 64-bit division (__aeabi_uldivmod), which a
+ * freestanding core must not need.
+ */
+static unsigned long long div10(unsigned long long n, unsigned *rem)
+{
+	unsigned long long q = (n >> 1) + (n >> 2);
+	unsigned long long r;
+
+	q += q >> 4;
+	q += q >> 8;
+	q += q >> 16;
+	q += q >> 32;
+	q >>= 3;
+	r = n - q * 10;
+	if (r > 9) {
+		q++;
+		r -= 10;
+	}
+	*rem = (unsigned)r;
+	return q;
+}
+
 /* Digits of @v in @base (10 or 16), most significant first, into @d. */
 static int to_digits(unsigned long long v, unsigned base, bool upper,
 		     char d[24])
@@ -63,10 +87,16 @@ static int to_digits(unsigned long long v, unsigned base, bool upper,
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char tmp[24];
 	int n = 0;
+	unsigned digit;
 
 	do {
-		tmp[n++] = digits[v % base];
-		v /= base;
+		if (base == 16) {
+			digit = (unsigned)(v & 0xf);
+			v >>= 4;
+		} else {
+			v = div10(v, &digit);
+		}
+		tmp[n++] = digits[digit];
 	} while (v);
 	for (int i = 0; i < n; i++)
 		d[i] = tmp[n - 1 - i];

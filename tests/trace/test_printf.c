@@ -38,6 +38,13 @@ static void test_integers(void **state)
 	EXPECT("-9223372036854775808", "%lld",
 	       (long long)(-9223372036854775807LL - 1));
 	EXPECT("4294967295", "%lu", 4294967295UL);
+	/* Decimal conversion divides by ten without a divide instruction:
+	 * check the quotient correction at every digit boundary. */
+	EXPECT("9 10 99 100 999999999 1000000000", "%u %u %u %u %u %u", 9u, 10u,
+	       99u, 100u, 999999999u, 1000000000u);
+	EXPECT("9999999999999999999", "%llu", 9999999999999999999ULL);
+	EXPECT("10000000000000000000", "%llu", 10000000000000000000ULL);
+	EXPECT("18446744073709551610", "%llu", 18446744073709551610ULL);
 	EXPECT("123", "%zu", (size_t)123);
 	/* 'h' truncates to short: 0x12345 -> 0x2345 = 9029 */
 	char b[32];
