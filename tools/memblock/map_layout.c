@@ -62,9 +62,15 @@ static bool same(const struct mp_seg *x, const struct mp_seg *y)
 		(x->caller && y->caller && !strcmp(x->caller, y->caller)));
 }
 
+static bool is_zone_edge(const struct mp_model *m, mb_phys_t a)
+{
+	return a &&
+	       (a == m->dma_end || a == m->dma32_end || a == m->lowmem_end);
+}
+
 size_t mp_layout(const struct mp_model *m, struct mp_seg **segs)
 {
-	size_t np = 0, cap = 2 * (m->nmem + m->nrsv + m->recs.n) + 2, ns = 0;
+	size_t np = 0, cap = 2 * (m->nmem + m->nrsv + m->recs.n) + 5, ns = 0;
 	mb_phys_t *pt = malloc(cap * sizeof(*pt));
 	struct mp_seg *out = calloc(cap + 1, sizeof(*out));
 
@@ -86,6 +92,13 @@ size_t mp_layout(const struct mp_model *m, struct mp_seg **segs)
 		pt[np++] = m->recs.v[i].base;
 		pt[np++] = m->recs.v[i].base + m->recs.v[i].size;
 	}
+	/* zone boundaries cut segments too, so each gets an address */
+	if (m->dma_end)
+		pt[np++] = m->dma_end;
+	if (m->dma32_end)
+		pt[np++] = m->dma32_end;
+	if (m->lowmem_end)
+		pt[np++] = m->lowmem_end;
 	qsort(pt, np, sizeof(*pt), cmp_u64);
 	for (size_t i = 0; i + 1 < np; i++) {
 		mb_phys_t a = pt[i], e = pt[i + 1];
@@ -112,7 +125,8 @@ size_t mp_layout(const struct mp_model *m, struct mp_seg **segs)
 			s.type = MP_HOLE;
 		}
 		if (ns && same(&out[ns - 1], &s) &&
-		    out[ns - 1].base + out[ns - 1].size == s.base)
+		    out[ns - 1].base + out[ns - 1].size == s.base &&
+		    !is_zone_edge(m, s.base))
 			out[ns - 1].size += s.size;
 		else
 			out[ns++] = s;

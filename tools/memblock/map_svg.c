@@ -16,7 +16,7 @@
 #define X_SEG	215
 #define W_SEG	250
 #define X_LABEL 480
-#define TOP	90
+#define TOP	112
 
 static const char *kind_colour(enum bs_kind k)
 {
@@ -104,7 +104,11 @@ static void legend(FILE *f)
 			"font-size=\"11\">%s</text>\n",
 			x, y, kind_colour(shown[i]), x + 16, y + 10,
 			bs_kind_name(shown[i]));
-		x += 16 + 7 * (int)strlen(bs_kind_name(shown[i])) + 14;
+		x += 16 + 7 * (int)strlen(bs_kind_name(shown[i])) + 22;
+		if (x > W - 140) {
+			x = X_ADDR;
+			y += 18;
+		}
 	}
 	fprintf(f,
 		"<rect class=\"legend\" x=\"%d\" y=\"%d\" width=\"12\" "
@@ -254,12 +258,12 @@ static void zone_lines(FILE *f, const struct mp_model *m,
 		for (size_t i = 0; i < n; i++) {
 			mb_phys_t b = seg[i].base, e = b + seg[i].size;
 
-			if (z[k].at <= b || z[k].at >= e)
-				if (z[k].at != b)
-					continue;
-			int y = ys[i] + (int)((double)(z[k].at - b) /
-					      (double)seg[i].size *
-					      (ys[i + 1] - ys[i]));
+			int y;
+
+			if (z[k].at < b || z[k].at >= e)
+				continue;
+			/* mp_layout cuts segments at zone edges */
+			y = ys[i];
 
 			fprintf(f,
 				"<g class=\"zone\"><line x1=\"%d\" x2=\"%d\" "
