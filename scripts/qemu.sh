@@ -147,11 +147,13 @@ check() {
 	local vexpress="$SHARED/dtbs/arm__vexpress-v2p-ca9.dtb"
 	local dbg="memblock=debug"
 	echo "bare-metal boots (each under ${TIMEOUT}s):"
-	# vexpress-a9: DTB and ATAG hand-off, two sizes, both bootmem back ends.
+	# vexpress-a9: DTB and ATAG hand-off, two sizes, both bootmem back ends,
+	# HighMem (above 0x90000000) with each.
 	boot vexpress-dtb-128M arm 128M "$vexpress" "console=ttyAMA0 $dbg"
 	boot vexpress-atag-128M arm 128M - "console=ttyAMA0 $dbg"
 	boot vexpress-dtb-512M arm 512M "$vexpress" "$dbg"
 	boot vexpress-atag-512M arm 512M - "$dbg"
+	boot vexpress-dtb-1G-highmem arm 1G "$vexpress" "$dbg"
 	boot vexpress-nobootmem-dtb-256M-cma arm-nobootmem 256M "$vexpress" "$dbg cma=16M"
 	boot vexpress-nobootmem-atag-1G-mem arm-nobootmem 1G - "$dbg mem=768M"
 	boot vexpress-nobootmem-dtb-1G-highmem arm-nobootmem 1G "$vexpress" "$dbg"

@@ -296,6 +296,38 @@ static void buddy_exercise(struct memblock *mb)
 		   what ? what : "buddy_check");
 }
 
+/*
+ * The bitmap back end covers lowmem only; like ARM's free_highpages(), the
+ * free memblock ranges above it go to the page allocator page by page.
+ */
+static unsigned long release_highmem(struct memblock *mb)
+{
+	unsigned shift = (unsigned)__builtin_ctzll(mb->profile.page_size);
+	mb_phys_t low = (mb_phys_t)bm.node[0].node_low_pfn << shift;
+	mb_phys_t start, end;
+	unsigned long count = 0;
+	uint64_t i;
+
+	if (bm.backend != BOOTMEM_BACKEND_BITMAP)
+		return 0;
+	mb_for_each_free_range(mb, i, MB_NUMA_NO_NODE, MEMBLOCK_NONE, &start,
+			       &end, NULL)
+	{
+		unsigned long pfn, last;
+
+		if (start < low)
+			start = low;
+		pfn = (unsigned long)((start + mb->profile.page_size - 1) >>
+				      shift);
+		last = (unsigned long)(end >> shift);
+		for (; pfn < last; pfn++)
+			count += buddy_release(&buddy, pfn, 0);
+	}
+	if (count)
+		kprintf("baremetal: highmem %lu pages\n", count);
+	return count;
+}
+
 void boot_run(struct memblock *mb, int setup_err)
 {
 	const char *what = NULL;
@@ -315,6 +347,7 @@ void boot_run(struct memblock *mb, int setup_err)
 	kprintf("baremetal: dump handover\n");
 	mb_dump_all(mb);
 	released = free_all_bootmem(&bm, 0, buddy_release_cb, &buddy);
+	released += release_highmem(mb);
 	kprintf("baremetal: handover %lu pages backend %s\n", released,
 		bm.backend == BOOTMEM_BACKEND_BITMAP ? "bitmap" : "memblock");
 	kprintf("baremetal: buddy free %lu managed %lu\n", buddy.free_pages,
