@@ -70,6 +70,25 @@ def case_log():
     assert cma and cma[0]["base"] == 0x67000000 and cma[0]["size"] == 16 * MiB
 
 
+def case_memory_line():
+    # 32-bit ARM kernels release every free page at the hand-over and
+    # print the count right after: "Memory: <free>K/<present>K available".
+    # The report's release estimate from the log's own lines must be that
+    # figure, and its total the present one, for every 32-bit ARM log.
+    import re
+    for name in ("arm_vexpress_128M", "arm_vexpress_1G_smp4",
+                 "arm_vexpress_512M_mem256M_cma", "arm_virt_512M_smp1"):
+        path = os.path.join(LOGS, name + ".log")
+        text = open(path, encoding="utf-8", errors="replace").read()
+        free_k, present_k = map(int, re.search(
+            r"Memory: (\d+)K/(\d+)K available", text).groups())
+        j = json.loads(run("report", path, "--json").stdout)
+        consistent(j)
+        pages = j["release_pages_lowmem"] + j["release_pages_highmem"]
+        assert pages * 4 == free_k, (name, pages * 4, free_k)
+        assert j["total"] // 1024 == present_k, (name, j["total"], present_k)
+
+
 def case_dtb():
     dtb = os.path.join(SHARED, "dtbs", "arm__vexpress-v2p-ca9.dtb")
     j = json.loads(run("report", "--dtb", dtb, "--json").stdout)
