@@ -305,6 +305,10 @@ mb_phys_t mb_phys_alloc_try_nid(struct memblock *mb, mb_phys_t size,
 mb_phys_t mb_phys_alloc(struct memblock *mb, mb_phys_t size, mb_phys_t align);
 void *mb_alloc_try_nid(struct memblock *mb, mb_phys_t size, mb_phys_t align,
 		       mb_phys_t min, mb_phys_t max, int nid);
+/** mb_alloc_try_nid_nopanic - the same, traced with the 4.x _nopanic name. */
+void *mb_alloc_try_nid_nopanic(struct memblock *mb, mb_phys_t size,
+			       mb_phys_t align, mb_phys_t min, mb_phys_t max,
+			       int nid);
 void *mb_alloc_try_nid_raw(struct memblock *mb, mb_phys_t size,
 			   mb_phys_t align, mb_phys_t min, mb_phys_t max,
 			   int nid);

@@ -12,13 +12,17 @@ struct virt_request {
 	enum mb_event_kind kind;
 	bool exact_nid;
 	bool zero;
+	bool nopanic; /* 4.x name: memblock_virt_alloc_try_nid_nopanic */
 };
 
-static const struct virt_request try_nid = {MB_EV_ALLOC_TRY_NID, false, true};
-static const struct virt_request try_nid_raw = {MB_EV_ALLOC_TRY_NID_RAW, false,
-						false};
-static const struct virt_request exact_nid_raw = {MB_EV_ALLOC_EXACT_NID_RAW,
-						  true, false};
+static const struct virt_request try_nid = {.kind = MB_EV_ALLOC_TRY_NID,
+					    .zero = true};
+static const struct virt_request try_nid_nopanic = {
+	.kind = MB_EV_ALLOC_TRY_NID, .zero = true, .nopanic = true};
+static const struct virt_request try_nid_raw = {
+	.kind = MB_EV_ALLOC_TRY_NID_RAW};
+static const struct virt_request exact_nid_raw = {
+	.kind = MB_EV_ALLOC_EXACT_NID_RAW, .exact_nid = true};
 
 /*
  * Run one request. env.phys_to_virt returning NULL means "not mapped":
@@ -39,6 +43,7 @@ static void *alloc_virt(struct memblock *mb, const struct virt_request *req,
 	ev.min = min;
 	ev.max = max;
 	ev.nid = nid;
+	ev.nopanic = req->nopanic;
 	ev.caller_kind = MB_CALLER_ADDR;
 	ev.caller = caller;
 	mb__trace(mb, &ev);
@@ -67,6 +72,19 @@ void *mb_alloc_try_nid(struct memblock *mb, mb_phys_t size, mb_phys_t align,
 		       mb_phys_t min, mb_phys_t max, int nid)
 {
 	return alloc_virt(mb, &try_nid, size, align, min, max, nid, CALLER());
+}
+
+/**
+ * mb_alloc_try_nid_nopanic - mb_alloc_try_nid under its 4.x name: the same
+ * search and result, traced as memblock_virt_alloc_try_nid_nopanic in the
+ * 4.x style (the 6.x style prints memblock_alloc_try_nid).
+ */
+void *mb_alloc_try_nid_nopanic(struct memblock *mb, mb_phys_t size,
+			       mb_phys_t align, mb_phys_t min, mb_phys_t max,
+			       int nid)
+{
+	return alloc_virt(mb, &try_nid_nopanic, size, align, min, max, nid,
+			  CALLER());
 }
 
 /** mb_alloc_try_nid_raw - as mb_alloc_try_nid, memory not zeroed. */

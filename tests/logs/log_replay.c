@@ -142,13 +142,11 @@ static const char *caller_of(const char *s)
 	return sp ? sp + 1 : s;
 }
 
-static void fold(const char *in, char *out, bool drop_nopanic)
+static void fold(const char *in, char *out)
 {
 	bool blank = false;
 
 	for (; *in; in++) {
-		if (drop_nopanic && strncmp(in, "_nopanic:", 9) == 0)
-			in += 8; /* keep the ':' */
 		if (*in == ' ' || *in == '\t') {
 			blank = true;
 			continue;
@@ -229,7 +227,9 @@ static bool alloc_call(struct memblock *mb, const char *s)
 		mb_alloc_try_nid_raw(mb, size, align, from, max, nid);
 	else if (strncmp(s, "memblock_alloc_exact_nid_raw:", 29) == 0)
 		mb_alloc_exact_nid_raw(mb, size, align, from, max, nid);
-	else /* memblock_alloc_try_nid, memblock_virt_alloc_try_nid[_nopanic] */
+	else if (strstr(s, "_nopanic:")) /* 4.x */
+		mb_alloc_try_nid_nopanic(mb, size, align, from, max, nid);
+	else /* memblock_alloc_try_nid, memblock_virt_alloc_try_nid */
 		mb_alloc_try_nid(mb, size, align, from, max, nid);
 	return true;
 }
@@ -279,9 +279,9 @@ int log_replay(struct memblock *mb, const struct log *log, int first, int last,
 		const char *w = i < nexpected ? expected[i] : "(nothing)";
 		const char *g = i < ncaptured ? captured[i] : "(nothing)";
 
-		if (hooks->fold_blanks || hooks->drop_nopanic) {
-			fold(w, want, hooks->drop_nopanic);
-			fold(g, got, false);
+		if (hooks->fold_blanks) {
+			fold(w, want);
+			fold(g, got);
 			w = want;
 			g = got;
 		}

@@ -29,15 +29,12 @@ struct log {
  * test makes the untraced allocation that produced it (may be NULL).
  * @fold_blanks: compare with runs of blanks folded (the seed's blog turned
  * TABs into spaces).
- * @drop_nopanic: expected 4.x request names lose "_nopanic" (the core has
- * no nopanic entry point; the placement is the same).
  */
 struct replay_hooks {
 	void (*at_line)(struct memblock *mb, int n);
 	void (*orphan)(struct memblock *mb, mb_phys_t base, mb_phys_t size,
 		       int n);
 	bool fold_blanks;
-	bool drop_nopanic;
 };
 
 /** log_load - read @path; false (and a message) when it cannot. */

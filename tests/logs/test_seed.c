@@ -45,8 +45,7 @@ static void test_seed_boot(void **state)
 	struct memblock mb;
 	struct log log;
 	struct mb_env env = log_replay_env();
-	struct replay_hooks hooks = {
-		.orphan = orphan, .fold_blanks = true, .drop_nopanic = true};
+	struct replay_hooks hooks = {.orphan = orphan, .fold_blanks = true};
 	(void)state;
 
 	assert_true(log_load(&log, SEED));

@@ -18,24 +18,9 @@
 
 #include "seed_boot.h"
 
-/*
- * The core has no 4.x "_nopanic" entry point: it prints the request as
- * memblock_virt_alloc_try_nid. The demo knows which requests were the
- * nopanic ones and restores the suffix on that one line.
- */
-static bool next_is_nopanic;
-
 static void print_line(void *ctx, const char *line)
 {
-	static const char plain[] = "memblock_virt_alloc_try_nid: ";
-
 	(void)ctx;
-	if (next_is_nopanic && strncmp(line, plain, sizeof(plain) - 1) == 0) {
-		printf("memblock_virt_alloc_try_nid_nopanic: %s\n",
-		       line + sizeof(plain) - 1);
-		next_is_nopanic = false;
-		return;
-	}
 	printf("%s\n", line);
 }
 
@@ -69,8 +54,10 @@ static mb_phys_t run_step(struct memblock *mb, const struct seed_step *s)
 		return mb_phys_alloc_try_nid(mb, s->base_or_size,
 					     s->size_or_align, MB_NUMA_NO_NODE);
 	case SEED_VIRT_NOPANIC:
-		next_is_nopanic = true;
-		/* fall through */
+		mb_set_next_caller(mb, s->caller);
+		return (mb_phys_t)(uintptr_t)mb_alloc_try_nid_nopanic(
+			mb, s->base_or_size, s->size_or_align, s->min, 0,
+			s->nid);
 	case SEED_VIRT:
 		mb_set_next_caller(mb, s->caller);
 		return (mb_phys_t)(uintptr_t)mb_alloc_try_nid(
