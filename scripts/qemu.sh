@@ -159,7 +159,7 @@ check() {
 	boot vexpress-nobootmem-dtb-1G-highmem arm-nobootmem 1G "$vexpress" "$dbg"
 	# arm64 virt: the DTB QEMU generates; two sizes; two NUMA nodes.
 	boot arm64-256M arm64 256M - "$dbg"
-	boot arm64-1G arm64 1G - "$dbg"
+	boot arm64-1G-mem768M arm64 1G - "$dbg mem=768M"
 	boot arm64-2G-numa2 arm64 2G - "$dbg" -smp 2 \
 		-object memory-backend-ram,id=m0,size=1G \
 		-object memory-backend-ram,id=m1,size=1G \

@@ -92,8 +92,9 @@ int setup_from_dt(struct memblock *mb, struct mb_fdt *dt, enum setup_arch arch,
 			mb_arm_early_mem(mb, &st, k->phys_offset,
 					 &cl->mem_ranges[i]);
 	} else if (cl->mem_count) {
-		/* arm64 mem=: memory above the limit goes (untraced). */
-		mb_enforce_memory_limit(mb, cl->mem_limit);
+		/* arm64 mem= (arm64_memblock_init): memory past the first
+		 * mem_limit bytes goes, reservations there too (untraced). */
+		mb_mem_limit_remove_map(mb, cl->mem_limit);
 	}
 	err = setup_reserve_kernel(mb, k);
 	if (err)

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""The UART judge (check_uart.py) on hand-made logs: a consistent boot
+passes; each kind of wrong boot fails with its own message.
+
+The machine: 16 MiB of RAM at 0x60000000 (4096 pages of 4 KiB); the
+firmware reserves the image [0x60010000, 0x60020000) = 16 pages; ten
+allocations of one page each at 0x60f00000 + i * 0x1000 (10 pages); the
+hand-over therefore releases 4096 - 16 - 10 = 4070 pages.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CHECK = os.path.join(HERE, "..", "check_uart.py")
+
+DUMP_FW = [
+    "MEMBLOCK configuration:",
+    " memory size = 0x01000000 reserved size = 0x00010000",
+    " memory.cnt  = 0x1",
+    " memory[0x0]\t[0x60000000-0x60ffffff], 0x01000000 bytes flags: 0x0",
+    " reserved.cnt  = 0x1",
+    " reserved[0x0]\t[0x60010000-0x6001ffff], 0x00010000 bytes flags: 0x0",
+]
+DUMP_HO = [
+    "MEMBLOCK configuration:",
+    " memory size = 0x01000000 reserved size = 0x0001a000",
+    " memory.cnt  = 0x1",
+    " memory[0x0]\t[0x60000000-0x60ffffff], 0x01000000 bytes flags: 0x0",
+    " reserved.cnt  = 0x2",
+    " reserved[0x0]\t[0x60010000-0x6001ffff], 0x00010000 bytes flags: 0x0",
+    " reserved[0x1]\t[0x60f00000-0x60f09fff], 0x0000a000 bytes flags: 0x0",
+]
+
+
+def kernel_log(allocs=None, handover=4070, buddy=4070, pages=None, fw=None):
+    allocs = allocs or [(0x60f00000 + i * 0x1000, 0x1000) for i in range(10)]
+    pages = pages or [(0x60100000 + i * 0x2000, 0x2000) for i in range(5)]
+    out = ["baremetal: arch arm32 board test",
+           "baremetal: layout image 0x60010000 0x60020000 stack 0x60020000 0x60020000 phys_offset 0x60000000",
+           "memblock_reserve: [0x60010000-0x6001ffff] setup_reserve_kernel+0x30/0x68",
+           "baremetal: dump firmware"] + (fw or DUMP_FW)
+    out += [f"baremetal: alloc {b:#x} {s:#x} mb_alloc" for b, s in allocs]
+    out += ["baremetal: dump handover"] + DUMP_HO
+    out += [f"baremetal: handover {handover} pages backend memblock",
+            f"baremetal: buddy free {buddy} managed {buddy}"]
+    out += [f"baremetal: page {b:#x} {s:#x} order 1" for b, s in pages]
+    out += ["baremetal: summary target test result PASS"]
+    return "\r\n".join(out) + "\r\n"
+
+
+# What the host replay prints: same trace (another caller), same dump.
+HOST = "\n".join(["memblock_reserve: [0x60010000-0x6001ffff] 0x55d0c0ffee",
+                  "baremetal: dump firmware"] + DUMP_FW) + "\n"
+
+
+class CheckUart(unittest.TestCase):
+    def run_check(self, log, host=HOST, qemu_exit=0):
+        with tempfile.TemporaryDirectory() as d:
+            lp, hp = os.path.join(d, "uart.log"), os.path.join(d, "expected")
+            with open(lp, "w") as f:
+                f.write(log)
+            with open(hp, "w") as f:
+                f.write(host)
+            r = subprocess.run([sys.executable, CHECK, lp, hp, str(qemu_exit), "0"],
+                               capture_output=True, text=True)
+            return r.returncode, r.stdout
+
+    def test_consistent_boot_passes(self):
+        rc, out = self.run_check(kernel_log())
+        self.assertEqual(rc, 0, out)
+        self.assertIn("handover 4070 pages", out)
+
+    def test_exit_status(self):
+        rc, out = self.run_check(kernel_log(), qemu_exit=1)
+        self.assertEqual(rc, 1)
+        self.assertIn("QEMU exit status 1", out)
+
+    def test_dump_differs_from_host(self):
+        host = HOST.replace("0x00010000 bytes", "0x00011000 bytes")
+        rc, out = self.run_check(kernel_log(), host=host)
+        self.assertEqual(rc, 1)
+        self.assertIn("differs from the host's", out)
+
+    def test_trace_differs_from_host(self):
+        host = HOST.replace("[0x60010000-0x6001ffff] 0x55", "[0x60010000-0x6001efff] 0x55")
+        rc, out = self.run_check(kernel_log(), host=host)
+        self.assertEqual(rc, 1)
+        self.assertIn("registration trace differs", out)
+
+    def test_allocation_over_reservation(self):
+        allocs = [(0x6001f000, 0x1000)] + [(0x60f00000 + i * 0x1000, 0x1000) for i in range(9)]
+        rc, out = self.run_check(kernel_log(allocs=allocs))
+        self.assertEqual(rc, 1)
+        self.assertIn("overlaps a firmware reservation", out)
+
+    def test_allocation_outside_ram(self):
+        allocs = [(0x61000000, 0x1000)] + [(0x60f00000 + i * 0x1000, 0x1000) for i in range(9)]
+        rc, out = self.run_check(kernel_log(allocs=allocs))
+        self.assertEqual(rc, 1)
+        self.assertIn("not in RAM", out)
+
+    def test_page_over_reservation(self):
+        pages = [(0x60f08000, 0x2000)] + [(0x60100000 + i * 0x2000, 0x2000) for i in range(4)]
+        rc, out = self.run_check(kernel_log(pages=pages))
+        self.assertEqual(rc, 1)
+        self.assertIn("overlaps reservation", out)
+
+    def test_handover_not_buddy_count(self):
+        rc, out = self.run_check(kernel_log(buddy=4069))
+        self.assertEqual(rc, 1)
+        self.assertIn("!= buddy free 4069", out)
+
+    def test_handover_not_dump_count(self):
+        # Both kernel numbers agree, but 4071 is not what the dump gives.
+        rc, out = self.run_check(kernel_log(handover=4071, buddy=4071))
+        self.assertEqual(rc, 1)
+        self.assertIn("the hand-over dump gives 4070", out)
+
+    def test_no_summary(self):
+        rc, out = self.run_check(kernel_log().replace("result PASS", "result FAIL"))
+        self.assertEqual(rc, 1)
+        self.assertIn("no 'result PASS' summary", out)
+
+
+if __name__ == "__main__":
+    unittest.main()
