@@ -192,6 +192,62 @@ def case_arm64_dump():
         assert any(r in l for l in dump), (r, dump)
 
 
+def dts_has_memory(dts):
+    """Does the .dts give RAM? A node with device_type "memory" whose
+    linux,usable-memory (which overrides reg) or reg has a non-zero size
+    (root #address-cells / #size-cells decide the layout)."""
+    sc = int(re.search(r"#size-cells = <0x([0-9a-f]+)>;", dts).group(1), 16)
+    ac = int(re.search(r"#address-cells = <0x([0-9a-f]+)>;", dts).group(1),
+             16)
+    for node in re.finditer(r"\n\t[\w@,.-]+ \{\n(.*?)\n\t\};", dts, re.S):
+        body = node.group(1)
+        if not re.search(r'^\t\tdevice_type = "memory";', body, re.M):
+            continue
+        prop = (re.search(r"^\t\tlinux,usable-memory = <([^>]*)>", body, re.M)
+                or re.search(r"^\t\treg = <([^>]*)>", body, re.M))
+        if not prop:
+            continue
+        cells = [int(x, 16) for x in prop.group(1).split()]
+        for i in range(0, len(cells) - ac - sc + 1, ac + sc):
+            if any(cells[i + ac:i + ac + sc]):
+                return True
+    return False
+
+
+def case_dtb_corpus():
+    # Every shared DTB as a machine: trees with RAM boot to the hand-over;
+    # trees whose /memory is a placeholder (or lacks device_type) give one
+    # clear error line. Which is which comes from the .dts text.
+    dtbs = os.path.join(SHARED, "dtbs")
+    booted = 0
+    for name in sorted(os.listdir(dtbs)):
+        if not name.endswith(".dtb"):
+            continue
+        dts = open(os.path.join(dtbs, name[:-4] + ".dts")).read()
+        p = run("boot", os.path.join(dtbs, name), check=False)
+        if dts_has_memory(dts):
+            assert p.returncode == 0, (name, p.stderr)
+            assert "Total pages:" in p.stdout, name
+            booted += 1
+        else:
+            err = p.stderr.strip()
+            assert p.returncode == 1 and "no memory" in err, (name, err)
+            assert "\n" not in err
+    assert booted >= 10, booted
+    # a placeholder tree given RAM by a machine file, as a boot loader
+    # would: the Raspberry Pi 4 tree (2/1 cells, /memreserve/ 0+0x1000)
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "rpi4.txt")
+        with open(path, "w") as f:
+            f.write("arch arm64\nram 0 1G\ndtb-set-memory yes\n"
+                    f"dtb {os.path.join(dtbs, 'arm64__broadcom__bcm2711-rpi-4-b.dtb')}\n"
+                    "kernel 0x200000 32M\ndtb-at 0x2eff2000\n")
+        out = run("boot", path).stdout
+        assert "memory[0x0]\t[0x0000000000000000-0x000000003fffffff]" in out
+        # /memreserve/ 0x0 0x1000 from the tree
+        assert "[0x0000000000000000-0x0000000000000fff], 0x0000000000001000" in out
+
+
 def case_machine_file():
     with tempfile.TemporaryDirectory() as d:
         path = os.path.join(d, "board.txt")

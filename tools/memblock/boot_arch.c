@@ -80,6 +80,19 @@ static void default_placement(struct boot *b)
 	}
 }
 
+/* A tree whose /memory is a placeholder (size 0, filled in by the boot
+ * loader) or absent gives no RAM: say so rather than fail later. */
+static int no_memory(struct boot *b)
+{
+	if (mb_phys_mem_size(&b->mb))
+		return 0;
+	snprintf(b->err, sizeof(b->err),
+		 "%.400s: no memory (empty or placeholder /memory: give RAM "
+		 "with a machine file's ram and dtb-set-memory lines)",
+		 b->m.dtb);
+	return -1;
+}
+
 static int open_tree(struct boot *b)
 {
 	int err;
@@ -133,6 +146,8 @@ static int arm32_v4(struct boot *b)
 		err = mb_fdt_scan_memory(mb, &b->dt);
 		if (err < 0)
 			goto bad;
+		if (no_memory(b))
+			return -1;
 	} else {
 		for (unsigned i = 0; i < b->m.nram; i++)
 			mb_add(mb, b->m.ram[i].base, b->m.ram[i].size);
@@ -222,6 +237,8 @@ static int arm32_v6(struct boot *b)
 	boot_hint(b, BS_DTB); /* the blob's own, untraced reservation */
 	err = mb_fdt_boot_arm32(&b->mb, &b->dt, &fb);
 	boot_hint(b, BS__COUNT);
+	if (no_memory(b))
+		return -1;
 	if (err) {
 		snprintf(b->err, sizeof(b->err),
 			 "%.400s: device tree refused (%s)", b->m.dtb,
@@ -299,6 +316,8 @@ static int arm64_boot(struct boot *b)
 	boot_hint(b, BS_DTB);
 	err = mb_fdt_boot_arm64(&b->mb, &b->dt, &fb);
 	boot_hint(b, BS__COUNT);
+	if (no_memory(b))
+		return -1;
 	if (err) {
 		snprintf(b->err, sizeof(b->err),
 			 "%.400s: device tree refused (%s)", b->m.dtb,
