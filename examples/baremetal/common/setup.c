@@ -8,6 +8,7 @@
 
 #include <memblock/firmware/atags.h>
 #include <memblock/firmware/e820.h>
+#include <memblock/firmware/multiboot.h>
 
 #include <string.h>
 
@@ -118,17 +119,6 @@ int setup_from_dt(struct memblock *mb, struct mb_fdt *dt, enum setup_arch arch,
 	return reserve_cmdline_cma(mb, dt, cl);
 }
 
-static uint32_t get_le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
-static uint64_t get_le64(const unsigned char *p)
-{
-	return (uint64_t)get_le32(p) | (uint64_t)get_le32(p + 4) << 32;
-}
-
 /* ---- ATAGs (32-bit ARM without a device tree) ---- */
 int setup_from_atags(struct memblock *mb, const void *atags, size_t len,
 		     const struct kernel_layout *k, struct mb_cmdline *cl,
@@ -170,7 +160,6 @@ int setup_from_multiboot_mmap(struct memblock *mb, const void *mmap,
 			      const struct kernel_layout *k,
 			      struct mb_cmdline *cl)
 {
-	const unsigned char *p = mmap, *end = p + len;
 	struct mb_e820_table t;
 	int err;
 
@@ -178,18 +167,10 @@ int setup_from_multiboot_mmap(struct memblock *mb, const void *mmap,
 				 sizeof(e820_scratch));
 	if (err)
 		return err;
-	/* Each multiboot entry: size (of the rest), base, length, type. */
-	while (p + 24 <= end) {
-		uint32_t entry_size = get_le32(p);
-
-		err = mb_e820_range_add(&t, get_le64(p + 4), get_le64(p + 12),
-					get_le32(p + 20));
-		if (err)
-			return err;
-		if (entry_size < 20)
-			break;
-		p += entry_size + 4;
-	}
+	/* The loader's map, entry by entry, as e820 ranges. */
+	err = mb_multiboot1_mmap_to_e820(mmap, len, &t);
+	if (err)
+		return err;
 	err = mb_e820_sanitize(&t);
 	if (err)
 		return err;

@@ -5,13 +5,14 @@
  */
 #include "boot.h"
 
+#include <memblock/firmware/multiboot.h>
+
 #include <string.h>
 
 void x86_main(uint32_t magic, uint32_t mbi);
 
 #define MULTIBOOT_BOOTLOADER_MAGIC 0x2BADB002u
 #define MBI_FLAG_CMDLINE (1u << 2)
-#define MBI_FLAG_MMAP (1u << 6)
 
 static struct memblock mb;
 static struct memblock_region memory[SETUP_REGIONS], reserved[SETUP_REGIONS];
@@ -31,7 +32,9 @@ static uint32_t mbi_word(uint32_t mbi, unsigned off)
 void x86_main(uint32_t magic, uint32_t mbi)
 {
 	struct kernel_layout k;
-	uint32_t flags, mmap_len = 0;
+	struct mb_multiboot1_info mi;
+	unsigned char info[MB_MULTIBOOT1_INFO_MIN_SIZE];
+	uint32_t mmap_len = 0;
 	int err = -MB_EINVAL;
 
 	boot_layout(&k);
@@ -43,20 +46,26 @@ void x86_main(uint32_t magic, uint32_t mbi)
 		kprintf("baremetal: not started by a multiboot loader\n");
 		boot_run(&mb, err);
 	}
-	flags = mbi_word(mbi, 0);
-	if (flags & MBI_FLAG_CMDLINE) {
+	/* The info block's memory fields through the multiboot front end;
+	 * the command line (flag bit 2, offset 16) is read here. */
+	memcpy(info, (const void *)(uintptr_t)mbi, sizeof(info));
+	err = mb_multiboot1_parse_info(info, sizeof(info), &mi);
+	if (err) {
+		kprintf("baremetal: bad multiboot information\n");
+		boot_run(&mb, err);
+	}
+	if (mi.flags & MBI_FLAG_CMDLINE) {
 		const char *s = (const char *)(uintptr_t)mbi_word(mbi, 16);
 		size_t n = strnlen(s, sizeof(cmdline) - 1);
 
 		memcpy(cmdline, s, n);
 		cmdline[n] = '\0';
 	}
-	if (flags & MBI_FLAG_MMAP) {
-		mmap_len = mbi_word(mbi, 44);
+	if (mi.flags & MB_MULTIBOOT1_INFO_MEM_MAP) {
+		mmap_len = mi.mmap_length;
 		if (mmap_len > sizeof(mmap))
 			mmap_len = sizeof(mmap);
-		memcpy(mmap, (const void *)(uintptr_t)mbi_word(mbi, 48),
-		       mmap_len);
+		memcpy(mmap, (const void *)(uintptr_t)mi.mmap_addr, mmap_len);
 	}
 	print_hex("cmdline", cmdline, strlen(cmdline));
 	print_hex("mmap", mmap, mmap_len);
