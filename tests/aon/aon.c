@@ -124,6 +124,9 @@ static bool core_call(struct memblock *mb, const struct op *o, bool *reports)
 	case OP_SET_MIRRORED_KERNELCORE:
 		mb->mirrored_kernelcore = o->flags & 1;
 		break;
+	case OP_SET_TRIM_FIX_TOTAL:
+		mb->trim_fix_total = o->flags & 1;
+		break;
 	default:
 		break;
 	}

@@ -226,6 +226,41 @@ static void many_regions_host_backed_growth(void **state)
 	done();
 }
 
+/*
+ * Regression (found by memblock-prop; the core overran its array up to
+ * f6f4251 and returned the wrong table until c18aa67 recounted): a
+ * doubling of reserved frees its old grown array inside the range being
+ * reserved, so the range has one piece more than counted before growth;
+ * the core used to write past the end of the new array. arm64, reserved
+ * capacity 1. Every step is checked against the model (which counts the
+ * pieces again after each doubling).
+ */
+static void growth_frees_array_inside_range(void **state)
+{
+	(void)state;
+	struct hcfg cfg = {
+		.profile = &mb_profile_arm64, .nmem = 128, .nres = 1};
+	const struct op ops[] = {
+		{.kind = OP_ALLOW_RESIZE},
+		{.kind = OP_ADD_NODE,
+		 .a = 0x837df000,
+		 .b = 0x139c000,
+		 .nid = -1},
+		{.kind = OP_RESERVE, .a = 0x82cfc000, .b = 0x403090},
+		{.kind = OP_RESERVE, .a = 0, .b = ~0ULL},
+	};
+
+	harness_start(&h, &cfg);
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (!harness_step(&h, &ops[i]))
+			fail_msg("step %zu: %s", i, h.why);
+	/* reserving [0, PHYS_ADDR_MAX) leaves one region covering it all */
+	assert_int_equal(h.mb.reserved.cnt, 1);
+	assert_int_equal(h.mb.reserved.regions[0].base, 0);
+	assert_int_equal(h.mb.reserved.regions[0].size, ~0ULL);
+	done();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +271,7 @@ int main(void)
 		cmocka_unit_test(nid_out_of_range),
 		cmocka_unit_test(every_size_class_until_exhaustion),
 		cmocka_unit_test(many_regions_host_backed_growth),
+		cmocka_unit_test(growth_frees_array_inside_range),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -53,8 +53,9 @@ enum op_kind {
 	OP_ALLOW_RESIZE,
 	OP_SET_MOVABLE_NODE,
 	OP_SET_MIRRORED_KERNELCORE,
-	OP_QUERY,   /* a = addr, b = size: every point/range query */
-	OP_ITERATE, /* nid, flags: every iterator, both directions */
+	OP_SET_TRIM_FIX_TOTAL, /* the corrected trim_memory accounting */
+	OP_QUERY,	       /* a = addr, b = size: every point/range query */
+	OP_ITERATE,	       /* nid, flags: every iterator, both directions */
 	OP__COUNT
 };
 

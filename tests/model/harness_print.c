@@ -43,6 +43,7 @@ static const char *const names[OP__COUNT] = {
 	[OP_ALLOW_RESIZE] = "mb_allow_resize",
 	[OP_SET_MOVABLE_NODE] = "movable_node =",
 	[OP_SET_MIRRORED_KERNELCORE] = "mirrored_kernelcore =",
+	[OP_SET_TRIM_FIX_TOTAL] = "trim_fix_total =",
 	[OP_QUERY] = "queries",
 	[OP_ITERATE] = "iterators",
 };
@@ -128,6 +129,7 @@ void op_print(const struct op *o, char *buf, size_t len)
 		break;
 	case OP_SET_MOVABLE_NODE:
 	case OP_SET_MIRRORED_KERNELCORE:
+	case OP_SET_TRIM_FIX_TOTAL:
 		snprintf(buf, len, "mb.%.*s = %s;", (int)(strlen(n) - 2), n,
 			 (o->flags & 1) ? "true" : "false");
 		break;

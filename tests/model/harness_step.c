@@ -230,6 +230,9 @@ static void run(struct harness *h, const struct op *o, int64_t *cr, int64_t *mr)
 	case OP_SET_MIRRORED_KERNELCORE:
 		mb->mirrored_kernelcore = m->mirrored_kernelcore = o->flags & 1;
 		break;
+	case OP_SET_TRIM_FIX_TOTAL:
+		mb->trim_fix_total = m->trim_fix_total = o->flags & 1;
+		break;
 	case OP_QUERY:
 	case OP_ITERATE:
 	case OP__COUNT:

@@ -165,6 +165,7 @@ static const unsigned weight[OP__COUNT] = {
 	[OP_ALLOW_RESIZE] = 1,
 	[OP_SET_MOVABLE_NODE] = 1,
 	[OP_SET_MIRRORED_KERNELCORE] = 1,
+	[OP_SET_TRIM_FIX_TOTAL] = 1,
 	[OP_QUERY] = 6,
 	[OP_ITERATE] = 4,
 };
@@ -224,6 +225,7 @@ static struct op make(struct gen *g, enum op_kind k)
 	case OP_SET_BOTTOM_UP:
 	case OP_SET_MOVABLE_NODE:
 	case OP_SET_MIRRORED_KERNELCORE:
+	case OP_SET_TRIM_FIX_TOTAL:
 		o.flags = (unsigned)below(g, 2);
 		break;
 	case OP_ITERATE:
