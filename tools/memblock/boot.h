@@ -109,6 +109,22 @@ void boot_line(struct boot *b, const char *text);
 /* boot_arch.c */
 /** boot_arch_setup - front ends up to the first dump. Return: 0 or -1. */
 int boot_arch_setup(struct boot *b);
+/** boot_reserve - traced reserve with caller @caller, recorded as @kind. */
+void boot_reserve(struct boot *b, mb_phys_t base, mb_phys_t size,
+		  const char *caller, enum bs_kind kind);
+/** boot_reserve_lines - the machine's reserve (@early: reserve-early)
+ *  lines; @caller when a line names none. */
+void boot_reserve_lines(struct boot *b, const char *caller, bool early);
+/** boot_open_tree - prepare and open the machine's DTB. Return: 0 or -1. */
+int boot_open_tree(struct boot *b);
+/** boot_no_memory - -1 with a message when the tree gave no RAM. */
+int boot_no_memory(struct boot *b);
+/** boot_ram_from_tree - fill the machine's ram lines from memblock. */
+void boot_ram_from_tree(struct boot *b);
+
+/* boot_arm64.c */
+/** boot_arm64_setup - arm64 setup_arch/bootmem_init to the first dump. */
+int boot_arm64_setup(struct boot *b);
 
 /* boot_steps.c */
 /** boot_steps_run - the kernel's early allocations, bootmem start included;

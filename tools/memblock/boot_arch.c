@@ -13,8 +13,8 @@
 #include "machine_dtb.h"
 
 /* Reserve with a caller symbol and a kind for the records. */
-static void reserve(struct boot *b, mb_phys_t base, mb_phys_t size,
-		    const char *caller, enum bs_kind kind)
+void boot_reserve(struct boot *b, mb_phys_t base, mb_phys_t size,
+		  const char *caller, enum bs_kind kind)
 {
 	if (!size)
 		return;
@@ -26,7 +26,7 @@ static void reserve(struct boot *b, mb_phys_t base, mb_phys_t size,
 
 /* Firmware reservations of the machine file ("reserve" lines; @early:
  * the "reserve-early" ones). */
-static void reserve_lines(struct boot *b, const char *caller, bool early)
+void boot_reserve_lines(struct boot *b, const char *caller, bool early)
 {
 	for (unsigned i = 0; i < b->m.nrsv; i++) {
 		const struct bm_range *r = &b->m.rsv[i];
@@ -36,15 +36,16 @@ static void reserve_lines(struct boot *b, const char *caller, bool early)
 
 		if (r->early != early)
 			continue;
-		reserve(b, r->base, r->size, r->caller[0] ? r->caller : caller,
-			k == BS_ALLOC ? BS_FIRMWARE : k);
+		boot_reserve(b, r->base, r->size,
+			     r->caller[0] ? r->caller : caller,
+			     k == BS_ALLOC ? BS_FIRMWARE : k);
 	}
 }
 
 static void reserve_firmware(struct boot *b, const char *caller)
 {
-	reserve_lines(b, caller, true);
-	reserve_lines(b, caller, false);
+	boot_reserve_lines(b, caller, true);
+	boot_reserve_lines(b, caller, false);
 }
 
 static mb_phys_t arm32_lowmem_limit(struct boot *b)
@@ -82,7 +83,7 @@ static void default_placement(struct boot *b)
 
 /* A tree whose /memory is a placeholder (size 0, filled in by the boot
  * loader) or absent gives no RAM: say so rather than fail later. */
-static int no_memory(struct boot *b)
+int boot_no_memory(struct boot *b)
 {
 	if (mb_phys_mem_size(&b->mb))
 		return 0;
@@ -93,7 +94,7 @@ static int no_memory(struct boot *b)
 	return -1;
 }
 
-static int open_tree(struct boot *b)
+int boot_open_tree(struct boot *b)
 {
 	int err;
 
@@ -111,7 +112,7 @@ static int open_tree(struct boot *b)
 }
 
 /* RAM of the tree: needed before the placements can default. */
-static void ram_from_tree(struct boot *b)
+void boot_ram_from_tree(struct boot *b)
 {
 	struct bm_machine *m = &b->m;
 
@@ -138,7 +139,7 @@ static int arm32_v4(struct boot *b)
 	int err = 0;
 
 	if (b->m.dtb[0]) {
-		if (open_tree(b))
+		if (boot_open_tree(b))
 			return -1;
 		err = mb_fdt_scan_chosen(&b->dt);
 		if (err && err != -MB_ENOENT)
@@ -146,22 +147,22 @@ static int arm32_v4(struct boot *b)
 		err = mb_fdt_scan_memory(mb, &b->dt);
 		if (err < 0)
 			goto bad;
-		if (no_memory(b))
+		if (boot_no_memory(b))
 			return -1;
 	} else {
 		for (unsigned i = 0; i < b->m.nram; i++)
 			mb_add(mb, b->m.ram[i].base, b->m.ram[i].size);
 	}
-	ram_from_tree(b);
+	boot_ram_from_tree(b);
 	default_placement(b);
 	mb_set_current_limit(mb, arm32_lowmem_limit(b));
 	mb_set_debug(mb, true);
-	reserve(b, b->m.kernel_base, b->m.kernel_size,
-		"arm_memblock_init+0x24/0x6c", BS_KERNEL);
-	reserve(b, b->m.initrd_base, b->m.initrd_size,
-		"arm_memblock_init+0x58/0x6c", BS_INITRD);
-	reserve(b, b->m.pgdir_base, b->m.pgdir_size,
-		"arm_mm_memblock_reserve+0x18/0x1c", BS_PGDIR);
+	boot_reserve(b, b->m.kernel_base, b->m.kernel_size,
+		     "arm_memblock_init+0x24/0x6c", BS_KERNEL);
+	boot_reserve(b, b->m.initrd_base, b->m.initrd_size,
+		     "arm_memblock_init+0x58/0x6c", BS_INITRD);
+	boot_reserve(b, b->m.pgdir_base, b->m.pgdir_size,
+		     "arm_mm_memblock_reserve+0x18/0x1c", BS_PGDIR);
 	if (b->m.dtb[0]) {
 		boot_hint(b, BS_DTB);
 		mb_set_next_caller(
@@ -189,14 +190,14 @@ static void arm32_reserve_cb(struct memblock *mb, void *ctx)
 	struct boot *b = ctx;
 
 	(void)mb;
-	ram_from_tree(b);
+	boot_ram_from_tree(b);
 	mb_set_current_limit(&b->mb, arm32_lowmem_limit(b));
-	reserve(b, b->m.kernel_base, b->m.kernel_size,
-		"arm_memblock_init+0x30/0x74", BS_KERNEL);
-	reserve(b, b->m.initrd_base, b->m.initrd_size,
-		"arm_memblock_init+0x5c/0x74", BS_INITRD);
-	reserve(b, b->m.pgdir_base, b->m.pgdir_size,
-		"arm_memblock_init+0x38/0x74", BS_PGDIR);
+	boot_reserve(b, b->m.kernel_base, b->m.kernel_size,
+		     "arm_memblock_init+0x30/0x74", BS_KERNEL);
+	boot_reserve(b, b->m.initrd_base, b->m.initrd_size,
+		     "arm_memblock_init+0x5c/0x74", BS_INITRD);
+	boot_reserve(b, b->m.pgdir_base, b->m.pgdir_size,
+		     "arm_memblock_init+0x38/0x74", BS_PGDIR);
 	reserve_firmware(b, "arm_memblock_init+0x4c/0x74");
 }
 
@@ -209,7 +210,7 @@ static int arm32_v6(struct boot *b)
 
 	if (!b->m.dtb[0])
 		return arm32_v4(b); /* no tree: the same steps */
-	if (open_tree(b))
+	if (boot_open_tree(b))
 		return -1;
 	/* the placements need the RAM: read it from a scratch scan */
 	if (!b->m.nram) {
@@ -237,86 +238,7 @@ static int arm32_v6(struct boot *b)
 	boot_hint(b, BS_DTB); /* the blob's own, untraced reservation */
 	err = mb_fdt_boot_arm32(&b->mb, &b->dt, &fb);
 	boot_hint(b, BS__COUNT);
-	if (no_memory(b))
-		return -1;
-	if (err) {
-		snprintf(b->err, sizeof(b->err),
-			 "%.400s: device tree refused (%s)", b->m.dtb,
-			 memblock_strerror(err));
-		return -1;
-	}
-	mb_set_debug(&b->mb, true);
-	mb_dump_all(&b->mb);
-	return 0;
-}
-
-/* ---- arm64 ---- */
-
-static void arm64_reserve_cb(struct memblock *mb, void *ctx)
-{
-	struct boot *b = ctx;
-	mb_phys_t lo;
-
-	ram_from_tree(b);
-	lo = mb_start_of_DRAM(mb);
-	/* arm64_memblock_init: drop what the PA range / linear map cannot
-	 * cover (48-bit PA, 47-bit linear region above memstart) */
-	mb_set_next_caller(mb, "arm64_memblock_init+0x38/0x260");
-	mb_remove(mb, 1ULL << 48, ~0ULL);
-	mb_set_next_caller(mb, "arm64_memblock_init+0x9c/0x260");
-	mb_remove(mb, lo + (1ULL << 47), ~0ULL);
-	reserve(b, b->m.kernel_base, b->m.kernel_size,
-		"arm64_memblock_init+0x1f0/0x260", BS_KERNEL);
-	reserve(b, b->m.initrd_base, b->m.initrd_size,
-		"arm64_memblock_init+0x214/0x260", BS_INITRD);
-	reserve_firmware(b, "arm64_memblock_init+0x230/0x260");
-}
-
-/* paging_init: the linear map's page tables (early_pgtable_alloc). */
-static void arm64_late_cb(struct memblock *mb, void *ctx)
-{
-	struct boot *b = ctx;
-	/* one table per level per 1 GiB mapped plus the kernel's, as the
-	 * 512 MiB log's count of early_pgtable_alloc lines suggests */
-	unsigned n = 16 + (unsigned)(mb_phys_mem_size(mb) >> 30) * 2;
-
-	for (unsigned i = 0; i < n; i++) {
-		boot_hint(b, BS_PGDIR);
-		mb_set_next_caller(mb, "early_pgtable_alloc+0x2c/0xb0");
-		mb_phys_alloc_range(mb, 4096, 4096, 0, MB_ALLOC_NOLEAKTRACE);
-	}
-	boot_hint(b, BS__COUNT);
-}
-
-static int arm64_boot(struct boot *b)
-{
-	struct mb_fdt_boot fb = {0};
-	int err;
-
-	if (!b->m.dtb[0]) {
-		snprintf(b->err, sizeof(b->err),
-			 "arm64 machines boot from a device tree (dtb line)");
-		return -1;
-	}
-	if (open_tree(b))
-		return -1;
-	if (!b->m.kernel_size) {
-		b->m.kernel_base =
-			(b->m.nram ? b->m.ram[0].base : 0x40000000) + 0x210000;
-		b->m.kernel_size = 0x2000000;
-	}
-	if (!b->m.dtb_phys)
-		b->m.dtb_phys = b->m.nram ? b->m.ram[0].base : 0x40000000;
-	fb.dtb_phys = b->m.dtb_phys;
-	fb.cma_default = b->m.cma_size;
-	fb.dma_limit = 0x100000000ULL;
-	fb.arch_reserve = arm64_reserve_cb;
-	fb.arch_late = arm64_late_cb;
-	fb.ctx = b;
-	boot_hint(b, BS_DTB);
-	err = mb_fdt_boot_arm64(&b->mb, &b->dt, &fb);
-	boot_hint(b, BS__COUNT);
-	if (no_memory(b))
+	if (boot_no_memory(b))
 		return -1;
 	if (err) {
 		snprintf(b->err, sizeof(b->err),
@@ -373,16 +295,17 @@ static int x86_boot(struct boot *b)
 		    t.entries[i].addr < 0x100000)
 			bios_lo = (t.entries[i].addr + t.entries[i].size) &
 				  ~(mb_phys_t)0xfff;
-	reserve(b, b->m.kernel_base, b->m.kernel_size, "setup_arch", BS_KERNEL);
-	reserve(b, 0, 0x10000, "reserve_bios_regions", BS_FIRMWARE);
-	reserve(b, bios_lo, 0x100000 - bios_lo, "reserve_bios_regions",
-		BS_FIRMWARE);
+	boot_reserve(b, b->m.kernel_base, b->m.kernel_size, "setup_arch",
+		     BS_KERNEL);
+	boot_reserve(b, 0, 0x10000, "reserve_bios_regions", BS_FIRMWARE);
+	boot_reserve(b, bios_lo, 0x100000 - bios_lo, "reserve_bios_regions",
+		     BS_FIRMWARE);
 	mb_set_debug(mb, true);
 	/* page 0 becomes reserved, 640 KiB - 1 MiB leaves the map */
 	mb_e820_trim_bios_range(mb, &t);
-	reserve(b, b->m.initrd_base, b->m.initrd_size,
-		"early_reserve_initrd+0x5e/0x91", BS_INITRD);
-	reserve_lines(b, "setup_arch+0x797/0xd4f", true);
+	boot_reserve(b, b->m.initrd_base, b->m.initrd_size,
+		     "early_reserve_initrd+0x5e/0x91", BS_INITRD);
+	boot_reserve_lines(b, "setup_arch+0x797/0xd4f", true);
 	/* until the direct map exists, allocations stay below 1 MiB */
 	mb_set_current_limit(mb, 0x100000);
 	/* e820__memblock_setup ends with the first dump itself */
@@ -391,7 +314,7 @@ static int x86_boot(struct boot *b)
 	boot_hint(b, BS_FIRMWARE);
 	mb_set_next_caller(mb, "reserve_real_mode+0x50/0x89");
 	mb_phys_alloc_range(mb, 28672, 4096, 0, 0x100000);
-	reserve(b, 0, 0x100000, "setup_arch+0x7e0/0xd4f", BS_FIRMWARE);
+	boot_reserve(b, 0, 0x100000, "setup_arch+0x7e0/0xd4f", BS_FIRMWARE);
 	top = x86_low_top(&t);
 	/* init_mem_mapping: a 2 MiB scratch block for the first page
 	 * tables, below the top of RAM under 4 GiB, given back */
@@ -404,7 +327,7 @@ static int x86_boot(struct boot *b)
 	}
 	boot_hint(b, BS__COUNT);
 	mb_set_current_limit(mb, top ? top : MB_ALLOC_ANYWHERE);
-	reserve_lines(b, "acpi_reserve_initial_tables+0x51/0x61", false);
+	boot_reserve_lines(b, "acpi_reserve_initial_tables+0x51/0x61", false);
 	/* "No NUMA configuration found": one fake node over all memory */
 	mb_set_node(mb, 0, mb_end_of_DRAM(mb), &mb->memory, 0);
 	/* reservations over memory take its node (the kernel marks the
@@ -432,7 +355,7 @@ int boot_arch_setup(struct boot *b)
 	case BM_ARM32:
 		return b->m.style == 4 ? arm32_v4(b) : arm32_v6(b);
 	case BM_ARM64:
-		return arm64_boot(b);
+		return boot_arm64_setup(b);
 	case BM_X86_64:
 		return x86_boot(b);
 	}

@@ -193,30 +193,42 @@ static const struct st arm32_v6[] = {
 	{ST_END, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 0},
 };
 
-/* arm64 (6.1): sparse memory map, then per-cpu areas. */
+#define A64(sz_, cl) T6(sz_, 64, cl, BS_PERCPU)
+
+/* arm64 6.1 after its first dump (arm64_virt_512M_smp1.log lines
+ * 572-637); the sparse map was made before the dump (boot_arm64.c). */
 static const struct st arm64_v6[] = {
 	{ST_BOOTMEM, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 1},
-	T6(32768, 64, "sparse_init+0x9f/0x23c", BS_MEMMAP),
-	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, 0,
-	 "sparse_index_alloc+0x40/0x65", BS_MEMMAP, 0, 1},
-	{ST_TRY_NID, SZ_SECTIONS, 0, 64, 0, 0, 0, "sparse_init_nid+0x8d/0x34d",
-	 BS_MEMMAP, 0, 1},
-	{ST_EXACT_RAW, SZ_SPARSEMAP, 0, 0x200000, 0x1000000, 0, 0,
-	 "sparse_init_nid+0x11f/0x34d", BS_MEMMAP, 0, 1},
+	T6(64, 64, "setup_arch+0x31c/0x5e4", BS_ALLOC),
+	T6(76, 64, "start_kernel+0x1b4/0x790", BS_ALLOC),
+	T6(76, 64, "start_kernel+0x1e0/0x790", BS_ALLOC),
 	{ST_TRY_NID, SZ_FIXED, 4096, 4096, 0, 0, -1,
-	 "pcpu_embed_first_chunk+0x3bc/0x884", BS_PERCPU, 1, 1},
+	 "pcpu_build_alloc_info+0x398/0x50c", BS_PERCPU, 1, 1},
 	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, -1,
-	 "pcpu_embed_first_chunk+0x5cc/0x884", BS_PERCPU, 2, 1},
-	{ST_TRY_NID, SZ_PCPU, 0, 0x1000, 0x1000000, 0, -1,
-	 "pcpu_embed_first_chunk+0x684/0x884", BS_PERCPU, 3, 1},
+	 "pcpu_embed_first_chunk+0x80/0x2e4", BS_PERCPU, 2, 1},
+	/* from= is a virtual address (the kernel passes __pa(MAX_DMA...)) */
+	{ST_TRY_NID, SZ_PCPU, 0, 0x1000, 0xffffe45e80000000ULL, 0, 0,
+	 "pcpu_fc_alloc+0x120/0x19c", BS_PERCPU, 3, 1},
+	{ST_PCPU_TAILS, SZ_FIXED, 0, 0, 0, 0, 0,
+	 "pcpu_embed_first_chunk+0x1f4/0x2e4", BS_PERCPU, 3, 1},
 	{ST_PCPU_MSG, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_PERCPU, 3, 1},
-	T6(4, 64, "pcpu_setup_first_chunk+0x344/0x918", BS_PERCPU),
-	T6(16, 64, "pcpu_setup_first_chunk+0x3b0/0x918", BS_PERCPU),
-	T6(384, 64, "pcpu_alloc_first_chunk+0xd4/0x26c", BS_PERCPU),
+	A64(8, "pcpu_setup_first_chunk+0x344/0x8a4"),
+	A64(8, "pcpu_setup_first_chunk+0x36c/0x8a4"),
+	A64(4, "pcpu_setup_first_chunk+0x394/0x8a4"),
+	A64(8, "pcpu_setup_first_chunk+0x3bc/0x8a4"),
+	A64(288, "pcpu_setup_first_chunk+0x758/0x8a4"),
+	A64(144, "pcpu_alloc_first_chunk+0x84/0x2f0"),
+	A64(384, "pcpu_alloc_first_chunk+0xc4/0x2f0"),
+	A64(392, "pcpu_alloc_first_chunk+0x10c/0x2f0"),
+	A64(96, "pcpu_alloc_first_chunk+0x134/0x2f0"),
+	A64(144, "pcpu_alloc_first_chunk+0x84/0x2f0"),
+	A64(1024, "pcpu_alloc_first_chunk+0xc4/0x2f0"),
+	A64(1032, "pcpu_alloc_first_chunk+0x10c/0x2f0"),
+	A64(256, "pcpu_alloc_first_chunk+0x134/0x2f0"),
+	{ST_FREE, SZ_FIXED, 4096, 0, 0, 0, 0, "pcpu_free_alloc_info+0x1c/0x28",
+	 BS_PERCPU, 1, 1},
 	{ST_FREE, SZ_FIXED, 4096, 0, 0, 0, 0,
-	 "pcpu_embed_first_chunk+0x814/0x884", BS_PERCPU, 1, 1},
-	{ST_FREE, SZ_FIXED, 4096, 0, 0, 0, 0,
-	 "pcpu_embed_first_chunk+0x870/0x884", BS_PERCPU, 2, 1},
+	 "pcpu_embed_first_chunk+0x2c0/0x2e4", BS_PERCPU, 2, 1},
 	{ST_END, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 0},
 };
 /* x86-64 (6.1): the same with the vmemmap page tables. */
@@ -391,24 +403,37 @@ static void do_free(struct boot *b, const char *caller, mb_phys_t base,
 
 static void pcpu_message(struct boot *b, mb_phys_t chunk)
 {
+	/* static / reserved / dynamic sizes of each kernel's first chunk,
+	 * as its log prints them (they depend on the image, not on memory) */
+	static const unsigned long srd[4][3] = {
+		{36428, 8192, 20916},  /* 4.x armv7 (the seed) */
+		{45012, 8192, 20524},  /* 6.1 armmp */
+		{87208, 8192, 31576},  /* 6.1 arm64 */
+		{217088, 8192, 28672}, /* 6.1 amd64 */
+	};
+	const unsigned long *z = srd[b->m.arch == BM_X86_64  ? 3
+				     : b->m.arch == BM_ARM64 ? 2
+				     : b->m.style == 4	     ? 0
+							     : 1];
+	unsigned long pages = (z[0] + z[1] + z[2] + 4095) / 4096;
 	char line[160];
 	mb_phys_t unit = pcpu_unit(b);
 
 	if (b->m.style == 4)
 		/* the seed's line: the chunk's virtual address, lowmem at
 		 * 0x80000000 on that kernel (0x67eac000 -> @87eac000) */
-		snprintf(line, sizeof(line),
-			 "percpu: Embedded %llu pages/cpu @%08llx s36428 "
-			 "r8192 d20916 u%llu",
-			 (unsigned long long)(unit >> 12),
-			 (unsigned long long)(chunk - mb_start_of_DRAM(&b->mb) +
-					      0x80000000ULL),
-			 (unsigned long long)unit);
+		snprintf(
+			line, sizeof(line),
+			"percpu: Embedded %lu pages/cpu @%08llx s%lu r%lu d%lu "
+			"u%llu",
+			pages,
+			(unsigned long long)(chunk - mb_start_of_DRAM(&b->mb) +
+					     0x80000000ULL),
+			z[0], z[1], z[2], (unsigned long long)unit);
 	else
 		snprintf(line, sizeof(line),
-			 "percpu: Embedded %llu pages/cpu u%llu",
-			 (unsigned long long)(unit >> 12),
-			 (unsigned long long)unit);
+			 "percpu: Embedded %lu pages/cpu s%lu r%lu d%lu u%llu",
+			 pages, z[0], z[1], z[2], (unsigned long long)unit);
 	boot_line(b, line);
 }
 

@@ -58,7 +58,8 @@ static const char vexpress_a9_61[] =
 
 /* virt-arm64: QEMU -M virt -m 512M with the DTB QEMU generated
  * (shared/logs/arm64_virt_512M_smp1.log): kernel [0x40210000-0x4220ffff],
- * CMA 64 MiB. */
+ * QEMU's 1 MiB device-tree buffer at 0x48000000, CMA 64 MiB, the
+ * unflattened tree's size of that log (39868 bytes). */
 static const char virt_arm64[] = "name virt-arm64\n"
 				 "arch arm64\n"
 				 "style 6\n"
@@ -66,9 +67,10 @@ static const char virt_arm64[] = "name virt-arm64\n"
 				 "ram 0x40000000 512M\n"
 				 "dtb shared:qemu__arm64_virt_512M_smp1\n"
 				 "dtb-at 0x48000000\n"
-				 "dtb-size 0\n"
+				 "dtb-size 0x100000\n"
 				 "kernel 0x40210000 0x2000000\n"
 				 "cma 64M\n"
+				 "dt-unflatten 39868\n"
 				 "kernel-sizes 13248 2806 9504 6464 627\n"
 				 "cmdline memblock=debug console=ttyAMA0\n";
 

@@ -50,7 +50,8 @@ struct bm_machine {
 	long long dtb_size;  /* bytes reserved: 0 blob's own, -1 QEMU rule */
 	bool dtb_set_memory; /* rewrite /memory from the ram lines (QEMU) */
 	char cmdline[1024];
-	mb_phys_t cma_size; /* default CMA area (CONFIG_CMA_SIZE_MBYTES) */
+	mb_phys_t cma_size;	/* default CMA area (CONFIG_CMA_SIZE_MBYTES) */
+	mb_phys_t dt_unflatten; /* unflattened tree bytes (0: estimate) */
 	unsigned long sizes_k[5]; /* Memory: line code rwdata rodata init bss */
 };
 

@@ -207,6 +207,9 @@ static const char *parse_words(struct bm_machine *m, char *line, int argc,
 		while (*p == ' ' || *p == '\t')
 			p++;
 		snprintf(m->cmdline, sizeof(m->cmdline), "%.1000s", p);
+	} else if (!strcmp(k, "dt-unflatten") && argc == 1) {
+		if (!bm_parse_size(argv[0], &m->dt_unflatten))
+			return "dt-unflatten needs a size";
 	} else if (!strcmp(k, "cma") && argc == 1) {
 		if (!bm_parse_size(argv[0], &m->cma_size))
 			return "cma needs a size";
