@@ -82,8 +82,9 @@ struct boot {
 	char req_caller[96]; /* caller of the request being served */
 	enum bs_kind hint;   /* kind of the next reservations */
 	bool hint_set;
-	bool bootmem_up;   /* allocations go through bootmem now */
-	bool nopanic_next; /* 4.x: the next request line is a _nopanic one */
+	bool bootmem_up;     /* allocations go through bootmem now */
+	bool nopanic_next;   /* 4.x: the next request line is a _nopanic one */
+	unsigned x86_nosave; /* x86: nosave regions the e820 map makes */
 	struct mb_handover_info info;
 	struct mb_handover_result *res;
 	/* the tables just before the hand-over (what report/map show) */

@@ -265,6 +265,37 @@ static mb_phys_t x86_low_top(const struct mb_e820_table *t)
 	return top;
 }
 
+/* e820__register_nosave_regions: the holes and non-RAM entries below the
+ * end of RAM, neighbours merged; each new region is one 32-byte record. */
+static unsigned x86_nosave_regions(const struct mb_e820_table *t,
+				   unsigned long limit_pfn)
+{
+	unsigned long pfn = 0, last_end = 0;
+	unsigned n = 0;
+
+	for (uint32_t i = 0; i < t->nr_entries; i++) {
+		const struct mb_e820_entry *e = &t->entries[i];
+		unsigned long up = (unsigned long)((e->addr + 4095) >> 12);
+		unsigned long span[2][2] = {{pfn, up}, {up, 0}};
+
+		pfn = (unsigned long)((e->addr + e->size) >> 12);
+		span[1][1] = e->type != MB_E820_RAM &&
+					     e->type != MB_E820_RESERVED_KERN
+				     ? pfn
+				     : up;
+		for (int k = 0; k < 2; k++) {
+			if (span[k][0] >= span[k][1])
+				continue;
+			if (!n || last_end != span[k][0])
+				n++;
+			last_end = span[k][1];
+		}
+		if (pfn >= limit_pfn)
+			break;
+	}
+	return n;
+}
+
 /* setup_arch, 6.1 order: e820 (printed, page 0 and 640K-1M trimmed),
  * the reservations before memblock_add, e820__memblock_setup, dump; the
  * real-mode trampoline and the first MiB, init_mem_mapping's scratch
@@ -316,6 +347,7 @@ static int x86_boot(struct boot *b)
 	mb_phys_alloc_range(mb, 28672, 4096, 0, 0x100000);
 	boot_reserve(b, 0, 0x100000, "setup_arch+0x7e0/0xd4f", BS_FIRMWARE);
 	top = x86_low_top(&t);
+	b->x86_nosave = x86_nosave_regions(&t, (unsigned long)(top >> 12));
 	/* init_mem_mapping: a 2 MiB scratch block for the first page
 	 * tables, below the top of RAM under 4 GiB, given back */
 	boot_hint(b, BS_PGDIR);

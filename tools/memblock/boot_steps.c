@@ -231,7 +231,11 @@ static const struct st arm64_v6[] = {
 	 "pcpu_embed_first_chunk+0x2c0/0x2e4", BS_PERCPU, 2, 1},
 	{ST_END, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 0},
 };
-/* x86-64 (6.1): the same with the vmemmap page tables. */
+#define X86(sz_, cl, k) T6(sz_, 64, cl, k)
+#define REP_E820	1000u /* repeat once per firmware e820 entry */
+#define REP_NOSAVE	1001u /* repeat once per nosave region */
+
+/* x86-64 6.1 after its second dump (x86_512M.log lines 84-203). */
 static const struct st x86_v6[] = {
 	{ST_BOOTMEM, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 1},
 	T6(32768, 64, "sparse_init+0x9f/0x23c", BS_MEMMAP),
@@ -244,20 +248,43 @@ static const struct st x86_v6[] = {
 	/* the vmemmap's page-table pages (x86_512M.log lines 92-95) */
 	{ST_TRY_NID_RAW, SZ_FIXED, 4096, 4096, 0x1000000, 0, 0,
 	 "vmemmap_alloc_block_zero.constprop.0+0xc/0x28", BS_PGDIR, 0, 2},
+	X86(73, "acpi_parse_hpet+0xc3/0x132", BS_FIRMWARE),
+	X86(75, "io_apic_init_mappings+0x37/0x1d9", BS_FIRMWARE),
+	X86(512, "e820__reserve_resources+0x2a/0x1b0", BS_FIRMWARE),
+	{ST_TRY_NID, SZ_FIXED, 104, 64, 0, 0, -1,
+	 "firmware_map_add_early+0x29/0x53", BS_FIRMWARE, 0, REP_E820},
+	{ST_TRY_NID, SZ_FIXED, 32, 64, 0, 0, -1,
+	 "register_nosave_region+0x53/0xd5", BS_ALLOC, 0, REP_NOSAVE},
+	X86(49, "start_kernel+0x14f/0x70f", BS_ALLOC),
+	X86(49, "start_kernel+0x17c/0x70f", BS_ALLOC),
 	{ST_TRY_NID, SZ_FIXED, 4096, 4096, 0, 0, -1,
-	 "pcpu_embed_first_chunk+0x3bc/0x884", BS_PERCPU, 1, 1},
+	 "pcpu_build_alloc_info+0x346/0x488", BS_PERCPU, 1, 1},
 	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, -1,
-	 "pcpu_embed_first_chunk+0x5cc/0x884", BS_PERCPU, 2, 1},
-	{ST_TRY_NID, SZ_PCPU, 0, 0x1000, 0x1000000, 0, -1,
-	 "pcpu_embed_first_chunk+0x684/0x884", BS_PERCPU, 3, 1},
+	 "pcpu_embed_first_chunk+0x69/0x70f", BS_PERCPU, 2, 1},
+	{ST_TRY_NID, SZ_PCPU, 0, 0x200000, 0x1000000, 0, 0,
+	 "pcpu_fc_alloc+0xf2/0x148", BS_PERCPU, 3, 1},
+	{ST_PCPU_TAILS, SZ_FIXED, 0, 0, 0, 0, 0,
+	 "pcpu_embed_first_chunk+0x216/0x70f", BS_PERCPU, 3, 1},
 	{ST_PCPU_MSG, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_PERCPU, 3, 1},
-	T6(4, 64, "pcpu_setup_first_chunk+0x344/0x918", BS_PERCPU),
-	T6(16, 64, "pcpu_setup_first_chunk+0x3b0/0x918", BS_PERCPU),
-	T6(384, 64, "pcpu_alloc_first_chunk+0xd4/0x26c", BS_PERCPU),
+	X86(8, "pcpu_setup_first_chunk+0x2ff/0x7af", BS_PERCPU),
+	X86(8, "pcpu_setup_first_chunk+0x324/0x7af", BS_PERCPU),
+	X86(8, "pcpu_setup_first_chunk+0x34d/0x7af", BS_PERCPU),
+	X86(16, "pcpu_setup_first_chunk+0x38c/0x7af", BS_PERCPU),
+	X86(352, "pcpu_setup_first_chunk+0x696/0x7af", BS_PERCPU),
+	X86(144, "pcpu_alloc_first_chunk+0x80/0x251", BS_PERCPU),
+	X86(256, "pcpu_alloc_first_chunk+0xf2/0x251", BS_PERCPU),
+	X86(264, "pcpu_alloc_first_chunk+0x11b/0x251", BS_PERCPU),
+	X86(64, "pcpu_alloc_first_chunk+0x141/0x251", BS_PERCPU),
+	X86(144, "pcpu_alloc_first_chunk+0x80/0x251", BS_PERCPU),
+	X86(896, "pcpu_alloc_first_chunk+0xf2/0x251", BS_PERCPU),
+	X86(904, "pcpu_alloc_first_chunk+0x11b/0x251", BS_PERCPU),
+	X86(224, "pcpu_alloc_first_chunk+0x141/0x251", BS_PERCPU),
 	{ST_FREE, SZ_FIXED, 4096, 0, 0, 0, 0,
-	 "pcpu_embed_first_chunk+0x814/0x884", BS_PERCPU, 1, 1},
+	 "pcpu_embed_first_chunk+0x285/0x70f", BS_PERCPU, 1, 1},
 	{ST_FREE, SZ_FIXED, 4096, 0, 0, 0, 0,
-	 "pcpu_embed_first_chunk+0x870/0x884", BS_PERCPU, 2, 1},
+	 "pcpu_embed_first_chunk+0x2cf/0x70f", BS_PERCPU, 2, 1},
+	{ST_TRY_NID, SZ_FIXED, 8, 64, 0, 0, -1,
+	 "alloc_bootmem_cpumask_var+0x28/0x5b", BS_ALLOC, 0, 5},
 	{ST_END, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 0},
 };
 
@@ -401,21 +428,34 @@ static void do_free(struct boot *b, const char *caller, mb_phys_t base,
 	mb_phys_free(&b->mb, base, size);
 }
 
-static void pcpu_message(struct boot *b, mb_phys_t chunk)
+/* static / reserved / dynamic sizes of each kernel's first chunk, as its
+ * log prints them (they depend on the image, not on memory) */
+static const unsigned long *pcpu_srd(const struct boot *b)
 {
-	/* static / reserved / dynamic sizes of each kernel's first chunk,
-	 * as its log prints them (they depend on the image, not on memory) */
 	static const unsigned long srd[4][3] = {
 		{36428, 8192, 20916},  /* 4.x armv7 (the seed) */
 		{45012, 8192, 20524},  /* 6.1 armmp */
 		{87208, 8192, 31576},  /* 6.1 arm64 */
 		{217088, 8192, 28672}, /* 6.1 amd64 */
 	};
-	const unsigned long *z = srd[b->m.arch == BM_X86_64  ? 3
-				     : b->m.arch == BM_ARM64 ? 2
-				     : b->m.style == 4	     ? 0
-							     : 1];
-	unsigned long pages = (z[0] + z[1] + z[2] + 4095) / 4096;
+	return srd[b->m.arch == BM_X86_64  ? 3
+		   : b->m.arch == BM_ARM64 ? 2
+		   : b->m.style == 4	   ? 0
+					   : 1];
+}
+
+/* Bytes of a unit in use: the pages of static + reserved + dynamic. */
+static mb_phys_t pcpu_used(const struct boot *b)
+{
+	const unsigned long *z = pcpu_srd(b);
+
+	return (mb_phys_t)((z[0] + z[1] + z[2] + 4095) / 4096) * 4096;
+}
+
+static void pcpu_message(struct boot *b, mb_phys_t chunk)
+{
+	const unsigned long *z = pcpu_srd(b);
+	unsigned long pages = (unsigned long)(pcpu_used(b) >> 12);
 	char line[160];
 	mb_phys_t unit = pcpu_unit(b);
 
@@ -486,12 +526,14 @@ int boot_steps_run(struct boot *b)
 			do_free(b, s->caller, res[s->ref & 7], size);
 			continue;
 		case ST_PCPU_TAILS: {
-			/* each unit fully used: the tails are 0 bytes */
-			mb_phys_t unit = pcpu_unit(b);
+			/* the unused tail of every unit (0 bytes when the
+			 * unit is all in use, as on the ARM kernels) */
+			mb_phys_t unit = pcpu_unit(b), used = pcpu_used(b);
 
 			for (unsigned c = 0; c < b->m.cpus; c++)
 				do_free(b, s->caller,
-					res[s->ref & 7] + unit * (c + 1), 0);
+					res[s->ref & 7] + unit * c + used,
+					unit - used);
 			continue;
 		}
 		case ST_PCPU_MSG:
@@ -500,7 +542,11 @@ int boot_steps_run(struct boot *b)
 		default:
 			break;
 		}
-		for (unsigned r = 0; r < s->repeat; r++) {
+		unsigned reps = s->repeat == REP_E820	  ? b->m.ne820
+				: s->repeat == REP_NOSAVE ? b->x86_nosave
+							  : s->repeat;
+
+		for (unsigned r = 0; r < reps; r++) {
 			b->nopanic_next = s->op == ST_TRY_NID_NP;
 			boot_hint(b, s->kind);
 			if (b->bootmem_up &&
