@@ -57,6 +57,17 @@ void boot_print_layout(const struct kernel_layout *k)
 		(unsigned long long)k->phys_offset);
 }
 
+/* log2(PAGE_SIZE), without the __ctzdi2 call i386 compilers emit for
+ * __builtin_ctzll. */
+static unsigned page_shift(const struct memblock *mb)
+{
+	unsigned shift = 0;
+
+	while (((mb_phys_t)1 << shift) < mb->profile.page_size)
+		shift++;
+	return shift;
+}
+
 static unsigned checks, failures;
 
 void boot_check(bool ok, const char *what)
@@ -206,7 +217,7 @@ static struct buddy buddy;
 /* The descriptor array of the page allocator, from bootmem (mem_map). */
 static bool buddy_setup(struct memblock *mb)
 {
-	unsigned shift = (unsigned)__builtin_ctzll(mb->profile.page_size);
+	unsigned shift = page_shift(mb);
 	unsigned long start = (unsigned long)(mb_start_of_DRAM(mb) >> shift);
 	unsigned long end = (unsigned long)(mb_end_of_DRAM(mb) >> shift);
 	mb_phys_t bytes = (mb_phys_t)(end - start) * sizeof(struct buddy_page);
@@ -249,7 +260,7 @@ static bool outside_reservations(struct memblock *mb, mb_phys_t base,
 
 static void report_bitmap(struct memblock *mb)
 {
-	unsigned shift = (unsigned)__builtin_ctzll(mb->profile.page_size);
+	unsigned shift = page_shift(mb);
 	const struct bootmem_node *n = &bm.node[0];
 
 	if (bm.backend != BOOTMEM_BACKEND_BITMAP)
@@ -264,7 +275,7 @@ static void buddy_exercise(struct memblock *mb)
 {
 	static const unsigned orders[] = {0, 0, 1, 2, 3, 5, 8, 10};
 	unsigned long pfn[sizeof(orders) / sizeof(orders[0])];
-	unsigned shift = (unsigned)__builtin_ctzll(mb->profile.page_size);
+	unsigned shift = page_shift(mb);
 	unsigned long free_before = buddy.free_pages;
 	const char *what = NULL;
 
@@ -302,7 +313,7 @@ static void buddy_exercise(struct memblock *mb)
  */
 static unsigned long release_highmem(struct memblock *mb)
 {
-	unsigned shift = (unsigned)__builtin_ctzll(mb->profile.page_size);
+	unsigned shift = page_shift(mb);
 	mb_phys_t low = (mb_phys_t)bm.node[0].node_low_pfn << shift;
 	mb_phys_t start, end;
 	unsigned long count = 0;
