@@ -85,7 +85,7 @@ fail=0
 boot() {
 	local name=$1 target=$2 mem=$3 dtb=$4 append=$5
 	shift 5
-	local arch=${target%-nobootmem} dir="$O/runs/$name" rc=0 want=0
+	local arch=${target%-*} dir="$O/runs/$name" rc=0 want=0
 	[ "$arch" = x86 ] && want=33 # isa-debug-exit: (0x10 << 1) | 1
 	rm -rf "$dir" && mkdir -p "$dir"
 	mapfile -t cmd < <(qemu_cmd "$arch" "$(image_of "$target")" "$mem" "$dtb" "$append" "$@")
@@ -143,9 +143,11 @@ check() {
 	boot vexpress-nobootmem-dtb-256M-cma arm-nobootmem 256M "$vexpress" "$dbg cma=16M"
 	boot vexpress-nobootmem-atag-1G-mem arm-nobootmem 1G - "$dbg mem=768M"
 	boot vexpress-nobootmem-dtb-1G-highmem arm-nobootmem 1G "$vexpress" "$dbg"
-	# arm64 virt: the DTB QEMU generates; two sizes; two NUMA nodes.
+	# arm64 virt: the DTB QEMU generates; two sizes; two NUMA nodes; the
+	# bitmap bootmem on a 64-bit machine (64-page blocks at hand-over).
 	boot arm64-256M arm64 256M - "$dbg"
 	boot arm64-1G-mem768M arm64 1G - "$dbg mem=768M"
+	boot arm64-bitmap-1G arm64-bitmap 1G - "$dbg"
 	boot arm64-2G-numa2 arm64 2G - "$dbg" -smp 2 \
 		-object memory-backend-ram,id=m0,size=1G \
 		-object memory-backend-ram,id=m1,size=1G \
