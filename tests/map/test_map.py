@@ -137,6 +137,41 @@ def case_html_chromium():
             assert f'data-region="reserved[{i}]"' in dom, i
 
 
+def case_html_timeline():
+    # A log drawn as HTML steps through its dumps: one frame per
+    # "MEMBLOCK configuration:" block and one for the end of the log; the
+    # page opens on the last, whose memory regions are those of the log's
+    # last dump.
+    exe = chromium()
+    if not exe:
+        print("SKIP: no chromium")
+        sys.exit(77)
+    log = os.path.join(LOGS, "x86_4G_smp4.log")
+    text = open(log, encoding="utf-8", errors="replace").read()
+    dumps = text.split("MEMBLOCK configuration:")
+    last = dumps[-1]
+    nmem = int(re.search(r"memory\.cnt\s*=\s*0x([0-9a-f]+)", last).group(1), 16)
+    with tempfile.TemporaryDirectory() as d:
+        html = os.path.join(d, "t.html")
+        run("map", log, "-o", html)
+        page = open(html).read()
+        assert page.count('<div class="frame') == len(dumps)  # dumps + 1
+        assert 'id="step"' in page
+        p = subprocess.run(
+            [exe, "--headless", "--no-sandbox", "--disable-gpu",
+             "--enable-logging=stderr", "--v=0",
+             f"--user-data-dir={d}/profile", "--dump-dom",
+             "file://" + html],
+            capture_output=True, text=True, timeout=120)
+        errors = [l for l in p.stderr.splitlines()
+                  if "CONSOLE" in l or "Uncaught" in l]
+        assert not errors, errors
+        frames = re.search(r'data-frames="(\d+)"', p.stdout)
+        mem = re.search(r'data-memory-regions="(\d+)"', p.stdout)
+        assert frames and int(frames.group(1)) == len(dumps)
+        assert mem and int(mem.group(1)) == nmem == 3
+
+
 def one_line_error(args):
     p = run(*args, check=False)
     assert p.returncode > 0, (args, p.returncode)

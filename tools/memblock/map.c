@@ -2,6 +2,7 @@
 /*
  * map.c - `memblock map LOG|MACHINE|--dtb FILE -o FILE.svg|FILE.html`.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "commands.h"
@@ -18,6 +19,47 @@ static void usage(FILE *f)
 		   "built-in\n"
 		   "name or description file, booted silently (see memblock "
 		   "boot).\n");
+}
+
+#define MAX_FRAMES 33
+
+static bool is_html(const char *path)
+{
+	size_t n = strlen(path);
+
+	return (n > 5 && !strcmp(path + n - 5, ".html")) ||
+	       (n > 4 && !strcmp(path + n - 4, ".htm"));
+}
+
+/* A log drawn as HTML: one frame per dump (at most 32) and the end. */
+static int log_timeline(const char *in, const char *out)
+{
+	static struct mp_model frames[MAX_FRAMES];
+	static char labels[MAX_FRAMES][96];
+	char err[300] = "";
+	size_t n =
+		mp_log_frames(in, frames, labels, MAX_FRAMES, err, sizeof(err));
+	FILE *f;
+	int rc = 1;
+
+	if (!n) {
+		fprintf(stderr, "memblock map: %s\n", err[0] ? err : in);
+		return 1;
+	}
+	f = fopen(out, "w");
+	if (!f) {
+		fprintf(stderr, "memblock map: %s: %s\n", out, strerror(errno));
+	} else {
+		rc = mp_write_html_frames(frames, labels, n, f) ? 1 : 0;
+		if (fclose(f) || rc) {
+			fprintf(stderr, "memblock map: %s: write failed\n",
+				out);
+			rc = 1;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		mp_free(&frames[i]);
+	return rc;
 }
 
 int cmd_map(int argc, char **argv)
@@ -51,6 +93,8 @@ int cmd_map(int argc, char **argv)
 				"(try --help)\n");
 		return 2;
 	}
+	if (in && !dtb && mp_is_log(in) && is_html(out))
+		return log_timeline(in, out);
 	if (mp_from_input(in, dtb, &m, err, sizeof(err))) {
 		fprintf(stderr, "memblock map: %s\n", err);
 		return 1;

@@ -56,6 +56,15 @@ int mp_from_boot(const struct boot *b, struct mp_model *m);
  */
 int mp_from_log(const char *path, struct mp_model *m, char *err, size_t errlen);
 /**
+ * mp_log_frames - a timeline of a log: the state at each dump (every
+ * k-th when there are more than @max - 1) and at its end, with a label
+ * each. Return: frames made (0 on error, @err set); free each.
+ */
+size_t mp_log_frames(const char *path, struct mp_model *frames,
+		     char (*labels)[96], size_t max, char *err, size_t errlen);
+/** mp_is_log - does @path look like a kernel log (not a DTB)? */
+bool mp_is_log(const char *path);
+/**
  * mp_from_input - LOG file, DTB file, machine file or built-in name:
  * logs are read, everything else is booted silently. Return: 0 or -1.
  */
@@ -70,7 +79,13 @@ size_t mp_layout(const struct mp_model *m, struct mp_seg **segs);
 const char *mp_human(mb_phys_t bytes, char *buf, size_t len);
 
 int mp_write_svg(const struct mp_model *m, FILE *f);
+/** mp_write_svg_frame - the same with ids made unique by @frame. */
+int mp_write_svg_frame(const struct mp_model *m, FILE *f, int frame);
 int mp_write_html(const struct mp_model *m, FILE *f);
+/** mp_write_html_frames - one page, @n frames and a slider between them
+ *  (the last frame shown first). */
+int mp_write_html_frames(const struct mp_model *frames, char (*labels)[96],
+			 size_t n, FILE *f);
 /** mp_write_file - SVG or HTML by @path's extension. Return: 0 or -1. */
 int mp_write_file(const struct mp_model *m, const char *path, char *err,
 		  size_t errlen);

@@ -111,7 +111,7 @@ static const char *rec_caller(const struct lp_log *log, size_t i)
 }
 
 /* Replay the range lines after the last dump through the library. */
-static int rebuild(const struct lp_log *log, size_t last_dump,
+static int rebuild(const struct lp_log *log, size_t last_dump, size_t stop,
 		   struct mp_model *m, const struct mb_profile *p)
 {
 	struct memblock mb;
@@ -136,7 +136,7 @@ static int rebuild(const struct lp_log *log, size_t last_dump,
 				mb_reserve(&mb, x->base, x->size);
 		}
 	}
-	for (size_t i = last_dump == (size_t)-1 ? 0 : last_dump + 1; i < log->n;
+	for (size_t i = last_dump == (size_t)-1 ? 0 : last_dump + 1; i < stop;
 	     i++) {
 		const struct lp_record *x = &log->recs[i];
 
@@ -160,80 +160,15 @@ out:
 	return rc;
 }
 
-int mp_from_log(const char *path, struct mp_model *m, char *err, size_t errlen)
+/* Labels of the reservations traced before record @stop. */
+static void label(const struct lp_log *log, size_t stop, struct mp_model *m)
 {
-	struct lp_log log;
-	size_t len = 0, last_dump = (size_t)-1, ranges = 0;
-	char *buf = slurp(path, &len, err, errlen);
-	const struct mb_profile *p;
-	const char *base = strrchr(path, '/');
-	int rc = -1;
-
-	memset(m, 0, sizeof(*m));
-	if (!buf)
-		return -1;
-	if (lp_parse(buf, len, &log)) {
-		snprintf(err, errlen, "%s: out of memory while parsing", path);
-		free(buf);
-		lp_free(&log);
-		return -1;
-	}
-	for (size_t i = 0; i < log.n; i++) {
-		if (log.recs[i].kind == LP_DUMP)
-			last_dump = i;
-		if (log.recs[i].kind <= LP_RANGE_OTHER)
-			ranges++;
-	}
-	if (log.last_line_cut ||
-	    (last_dump != (size_t)-1 && !log.recs[last_dump].complete)) {
-		snprintf(err, errlen,
-			 "%s: log is truncated (line %u cut short)", path,
-			 log.lines);
-		goto out;
-	}
-	if (!log.memblock_lines) {
-		snprintf(err, errlen,
-			 "%s: no memblock lines (boot with memblock=debug)",
-			 path);
-		goto out;
-	}
-	if (last_dump == (size_t)-1 && !ranges) {
-		snprintf(
-			err, errlen,
-			"%s: no MEMBLOCK configuration dump and no range lines",
-			path);
-		goto out;
-	}
-	p = log.width == 8 ? &mb_profile_arm32 : &mb_profile_x86_64;
-	for (size_t i = 0; i < log.n; i++)
-		if (strstr(log.recs[i].caller, "arm64") ||
-		    strstr(log.recs[i].caller, "early_pgtable_alloc"))
-			p = &mb_profile_arm64;
-	zones_from_profile(m, p);
-	m->lowmem_end = 0;
-	for (size_t i = 0; i < log.n; i++) {
-		const struct lp_record *x = &log.recs[i];
-
-		if (x->kind != LP_CTX_ZONE || x->empty)
-			continue;
-		if (!strcmp(x->name, "HighMem"))
-			m->lowmem_end = x->base;
-		else if (!strcmp(x->name, "DMA32"))
-			m->dma32_end = x->end + 1;
-		else if (!strcmp(x->name, "DMA"))
-			m->dma_end = x->end + 1;
-	}
-	snprintf(m->title, sizeof(m->title), "%s", base ? base + 1 : path);
-	if (rebuild(&log, last_dump, m, p)) {
-		snprintf(err, errlen, "%s: out of memory", path);
-		goto out;
-	}
-	for (size_t i = 0; i < log.n; i++) {
-		const struct lp_record *x = &log.recs[i];
+	for (size_t i = 0; i < stop; i++) {
+		const struct lp_record *x = &log->recs[i];
 		const char *c;
 
 		if (x->kind == LP_RESERVE) {
-			c = rec_caller(&log, i);
+			c = rec_caller(log, i);
 			bs_recs_add(&m->recs, x->base, x->size,
 				    bs_classify(c, x->size), c);
 		} else if (x->kind == LP_PHYS_FREE) {
@@ -251,16 +186,156 @@ int mp_from_log(const char *path, struct mp_model *m, char *err, size_t errlen)
 		}
 	}
 	bs_recs_sort(&m->recs);
-	rc = 0;
-out:
-	if (rc)
+}
+
+/* struct loaded_log - a parsed, checked log and what every frame shares. */
+struct loaded_log {
+	struct lp_log log;
+	char *buf;
+	const struct mb_profile *p;
+	struct mp_model tmpl; /* title and zone edges */
+};
+
+static int load_log(const char *path, struct loaded_log *L, char *err,
+		    size_t errlen)
+{
+	struct lp_log *log = &L->log;
+	size_t len = 0, last_dump = (size_t)-1, ranges = 0;
+	const char *base = strrchr(path, '/');
+
+	memset(L, 0, sizeof(*L));
+	L->buf = slurp(path, &len, err, errlen);
+	if (!L->buf)
+		return -1;
+	if (lp_parse(L->buf, len, log)) {
+		snprintf(err, errlen, "%s: out of memory while parsing", path);
+		return -1;
+	}
+	for (size_t i = 0; i < log->n; i++) {
+		if (log->recs[i].kind == LP_DUMP)
+			last_dump = i;
+		if (log->recs[i].kind <= LP_RANGE_OTHER)
+			ranges++;
+	}
+	if (log->last_line_cut ||
+	    (last_dump != (size_t)-1 && !log->recs[last_dump].complete)) {
+		snprintf(err, errlen,
+			 "%s: log is truncated (line %u cut short)", path,
+			 log->lines);
+		return -1;
+	}
+	if (!log->memblock_lines) {
+		snprintf(err, errlen,
+			 "%s: no memblock lines (boot with memblock=debug)",
+			 path);
+		return -1;
+	}
+	if (last_dump == (size_t)-1 && !ranges) {
+		snprintf(err, errlen,
+			 "%s: no MEMBLOCK configuration dump and no range "
+			 "lines",
+			 path);
+		return -1;
+	}
+	L->p = log->width == 8 ? &mb_profile_arm32 : &mb_profile_x86_64;
+	for (size_t i = 0; i < log->n; i++)
+		if (strstr(log->recs[i].caller, "arm64") ||
+		    strstr(log->recs[i].caller, "early_pgtable_alloc"))
+			L->p = &mb_profile_arm64;
+	zones_from_profile(&L->tmpl, L->p);
+	L->tmpl.lowmem_end = 0;
+	for (size_t i = 0; i < log->n; i++) {
+		const struct lp_record *x = &log->recs[i];
+
+		if (x->kind != LP_CTX_ZONE || x->empty)
+			continue;
+		if (!strcmp(x->name, "HighMem"))
+			L->tmpl.lowmem_end = x->base;
+		else if (!strcmp(x->name, "DMA32"))
+			L->tmpl.dma32_end = x->end + 1;
+		else if (!strcmp(x->name, "DMA"))
+			L->tmpl.dma_end = x->end + 1;
+	}
+	snprintf(L->tmpl.title, sizeof(L->tmpl.title), "%s",
+		 base ? base + 1 : path);
+	return 0;
+}
+
+static void unload_log(struct loaded_log *L)
+{
+	lp_free(&L->log);
+	free(L->buf);
+}
+
+/* The state after the records before @stop: the last dump before it,
+ * then the range lines up to it. */
+static int model_upto(const struct loaded_log *L, size_t stop,
+		      struct mp_model *m)
+{
+	size_t dump = (size_t)-1;
+
+	for (size_t i = 0; i < stop; i++)
+		if (L->log.recs[i].kind == LP_DUMP)
+			dump = i;
+	*m = L->tmpl;
+	m->mem = m->rsv = NULL;
+	memset(&m->recs, 0, sizeof(m->recs));
+	if (rebuild(&L->log, dump, stop, m, L->p)) {
 		mp_free(m);
-	lp_free(&log);
-	free(buf);
+		return -1;
+	}
+	label(&L->log, stop, m);
+	return 0;
+}
+
+int mp_from_log(const char *path, struct mp_model *m, char *err, size_t errlen)
+{
+	struct loaded_log L;
+	int rc = -1;
+
+	memset(m, 0, sizeof(*m));
+	if (!load_log(path, &L, err, errlen)) {
+		rc = model_upto(&L, L.log.n, m);
+		if (rc)
+			snprintf(err, errlen, "%s: out of memory", path);
+	}
+	unload_log(&L);
 	return rc;
 }
 
-static bool looks_like_log(const char *path)
+size_t mp_log_frames(const char *path, struct mp_model *frames,
+		     char (*labels)[96], size_t max, char *err, size_t errlen)
+{
+	struct loaded_log L;
+	size_t n = 0, dumps = 0, every = 1, k = 0;
+
+	if (max < 2 || load_log(path, &L, err, errlen)) {
+		if (max >= 2)
+			unload_log(&L);
+		return 0;
+	}
+	for (size_t i = 0; i < L.log.n; i++)
+		dumps += L.log.recs[i].kind == LP_DUMP;
+	while (dumps / every + 1 > max)
+		every++;
+	for (size_t i = 0; i < L.log.n && n + 1 < max; i++) {
+		if (L.log.recs[i].kind != LP_DUMP || k++ % every)
+			continue;
+		if (model_upto(&L, i + 1, &frames[n]))
+			break;
+		snprintf(labels[n], 96, "dump at line %u", L.log.recs[i].line);
+		n++;
+	}
+	if (!model_upto(&L, L.log.n, &frames[n])) {
+		snprintf(labels[n], 96, "end of the log (line %u)",
+			 L.log.lines);
+		n++;
+	}
+	unload_log(&L);
+	return n;
+}
+
+bool mp_is_log(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	unsigned char h[4] = {0};
@@ -283,7 +358,7 @@ int mp_from_input(const char *what, const char *dtb, struct mp_model *m,
 	struct boot *b;
 	int rc;
 
-	if (what && !dtb && looks_like_log(what))
+	if (what && !dtb && mp_is_log(what))
 		return mp_from_log(what, m, err, errlen);
 	b = calloc(1, sizeof(*b));
 	if (!b)

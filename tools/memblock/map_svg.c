@@ -157,12 +157,15 @@ static void seg_label(FILE *f, const struct mp_seg *s, int y, int h)
 }
 
 static void segment(FILE *f, const struct mp_model *m, const struct mp_seg *s,
-		    int y, int h)
+		    int y, int h, int frame)
 {
+	char hole[32];
 	const char *fill = s->type == MP_RESERVED ? kind_colour(s->kind)
 			   : s->type == MP_NOMAP  ? kind_colour(BS_NOMAP)
 			   : s->type == MP_FREE	  ? "#e9ecef"
-						  : "url(#hole)";
+						  : hole;
+
+	snprintf(hole, sizeof(hole), "url(#hole%d)", frame);
 
 	fprintf(f, "<g class=\"seg %s\" data-kind=\"%s\"",
 		s->type == MP_HOLE   ? "hole"
@@ -280,6 +283,11 @@ static void zone_lines(FILE *f, const struct mp_model *m,
 
 int mp_write_svg(const struct mp_model *m, FILE *f)
 {
+	return mp_write_svg_frame(m, f, 0);
+}
+
+int mp_write_svg_frame(const struct mp_model *m, FILE *f, int frame)
+{
 	struct mp_seg *seg;
 	size_t n = mp_layout(m, &seg);
 	int *ys = calloc(n + 1, sizeof(*ys));
@@ -295,14 +303,16 @@ int mp_write_svg(const struct mp_model *m, FILE *f)
 	}
 	ys[n] = y;
 	fprintf(f,
-		"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"memmap\" "
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"memmap%d\" "
 		"width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
 		"font-family=\"sans-serif\">\n",
-		W, y + 20, W, y + 20);
-	fprintf(f, "<defs><pattern id=\"hole\" width=\"8\" height=\"8\" "
-		   "patternUnits=\"userSpaceOnUse\"><rect width=\"8\" "
-		   "height=\"8\" fill=\"#fff\"/><path d=\"M0 8 L8 0\" "
-		   "stroke=\"#bbb\"/></pattern></defs>\n");
+		frame, W, y + 20, W, y + 20);
+	fprintf(f,
+		"<defs><pattern id=\"hole%d\" width=\"8\" height=\"8\" "
+		"patternUnits=\"userSpaceOnUse\"><rect width=\"8\" "
+		"height=\"8\" fill=\"#fff\"/><path d=\"M0 8 L8 0\" "
+		"stroke=\"#bbb\"/></pattern></defs>\n",
+		frame);
 	fprintf(f, "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n");
 	fprintf(f, "<text x=\"%d\" y=\"28\" font-size=\"18\">Physical memory: ",
 		X_ADDR);
@@ -317,7 +327,7 @@ int mp_write_svg(const struct mp_model *m, FILE *f)
 		X_ADDR, TOP - 6, X_LABEL, TOP - 6);
 	memory_bars(f, m, seg, ys, n);
 	for (size_t i = 0; i < n; i++)
-		segment(f, m, &seg[i], ys[i], ys[i + 1] - ys[i]);
+		segment(f, m, &seg[i], ys[i], ys[i + 1] - ys[i], frame);
 	zone_lines(f, m, seg, ys, n);
 	fprintf(f, "</svg>\n");
 	free(ys);
