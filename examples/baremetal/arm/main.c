@@ -5,14 +5,14 @@
  * library's front end, then the shared boot flow runs.
  */
 #include "boot.h"
+
+#include <memblock/linux.h>
 #include "dtb.h"
 
 #include <string.h>
 
 void arm_main(uint32_t r0, uint32_t machine, uint32_t r2);
 
-static struct memblock mb;
-static struct memblock_region memory[SETUP_REGIONS], reserved[SETUP_REGIONS];
 static struct mb_fdt dt;
 static struct mb_cmdline cl;
 /* ATAGs and the command line are copied before memory is handed out. */
@@ -48,20 +48,22 @@ void arm_main(uint32_t r0, uint32_t machine, uint32_t r2)
 	kprintf("baremetal: arch arm32 board vexpress-a9 machine 0x%x r2 0x%x\n",
 		(unsigned)machine, (unsigned)r2);
 	boot_print_layout(&k);
-	setup_init(&mb, memory, reserved, SETUP_ARM32, boot_env());
+	/* The instance is the Linux face's global `memblock` (its arrays
+	 * hold 128 regions each, as SETUP_REGIONS). */
+	memblock_linux_setup(setup_profile(SETUP_ARM32), boot_env());
 	if (size) {
 		kprintf("baremetal: input dtb 0x%x size 0x%x fnv 0x%x\n",
 			(unsigned)r2, (unsigned)size,
 			(unsigned)dtb_fnv1a(handoff, size));
-		err = setup_from_dt(&mb, &dt, SETUP_ARM32, handoff, size, r2,
+		err = setup_from_dt(&memblock, &dt, SETUP_ARM32, handoff, size, r2,
 				    &k, &cl);
 	} else {
 		size_t len = atag_list_len(handoff, sizeof(atags));
 
 		memcpy(atags, handoff, len);
 		print_hex("atags", atags, len);
-		err = setup_from_atags(&mb, atags, len, &k, &cl, cmdline,
+		err = setup_from_atags(&memblock, atags, len, &k, &cl, cmdline,
 				       sizeof(cmdline));
 	}
-	boot_run(&mb, err);
+	boot_run(&memblock, err);
 }

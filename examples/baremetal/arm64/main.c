@@ -5,12 +5,12 @@
  * nodes come from it through the library's device-tree front end.
  */
 #include "boot.h"
+
+#include <memblock/linux.h>
 #include "dtb.h"
 
 void arm64_main(uint64_t x0);
 
-static struct memblock mb;
-static struct memblock_region memory[SETUP_REGIONS], reserved[SETUP_REGIONS];
 static struct mb_fdt dt;
 static struct mb_cmdline cl;
 
@@ -25,15 +25,17 @@ void arm64_main(uint64_t x0)
 	kprintf("baremetal: arch arm64 board virt x0 0x%llx\n",
 		(unsigned long long)x0);
 	boot_print_layout(&k);
-	setup_init(&mb, memory, reserved, SETUP_ARM64, boot_env());
+	/* The instance is the Linux face's global `memblock` (its arrays
+	 * hold 128 regions each, as SETUP_REGIONS). */
+	memblock_linux_setup(setup_profile(SETUP_ARM64), boot_env());
 	if (size) {
 		kprintf("baremetal: input dtb 0x%llx size 0x%x fnv 0x%x\n",
 			(unsigned long long)x0, (unsigned)size,
 			(unsigned)dtb_fnv1a(blob, size));
-		err = setup_from_dt(&mb, &dt, SETUP_ARM64, blob, size, x0, &k,
+		err = setup_from_dt(&memblock, &dt, SETUP_ARM64, blob, size, x0, &k,
 				    &cl);
 	} else {
 		kprintf("baremetal: no device tree in x0\n");
 	}
-	boot_run(&mb, err);
+	boot_run(&memblock, err);
 }

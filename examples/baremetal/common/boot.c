@@ -12,6 +12,8 @@
 
 #include "symbols.h"
 
+#include <memblock/linux.h>
+
 static void env_print(void *ctx, const char *line)
 {
 	(void)ctx;
@@ -137,9 +139,8 @@ static bool touch(mb_phys_t base, mb_phys_t size)
 	return true;
 }
 
-/* Record, report and verify one allocation (virtual == physical here). */
-static void note_alloc(struct memblock *mb, const char *what, void *virt,
-		       mb_phys_t phys, mb_phys_t size, bool zeroed)
+void boot_note_alloc(struct memblock *mb, const char *what, void *virt,
+		     mb_phys_t phys, mb_phys_t size, bool zeroed)
 {
 	if (virt)
 		phys = mb_virt_to_phys(mb, virt);
@@ -165,16 +166,16 @@ static void memblock_allocations(struct memblock *mb)
 {
 	mb_phys_t page = mb->profile.page_size;
 
-	note_alloc(mb, "mb_alloc(page tables)", mb_alloc(mb, 4 * page, page),
+	boot_note_alloc(mb, "mb_alloc(page tables)", mb_alloc(mb, 4 * page, page),
 		   0, 4 * page, true);
-	note_alloc(mb, "mb_alloc(small)", mb_alloc(mb, 100, 0), 0, 100, true);
-	note_alloc(mb, "mb_alloc_low", mb_alloc_low(mb, 8192, 64), 0, 8192,
+	boot_note_alloc(mb, "mb_alloc(small)", mb_alloc(mb, 100, 0), 0, 100, true);
+	boot_note_alloc(mb, "mb_alloc_low", mb_alloc_low(mb, 8192, 64), 0, 8192,
 		   true);
-	note_alloc(mb, "mb_phys_alloc(1M aligned)",
+	boot_note_alloc(mb, "mb_phys_alloc(1M aligned)",
 		   NULL, mb_phys_alloc(mb, 1 << 20, 1 << 20), 1 << 20, false);
-	note_alloc(mb, "mb_alloc_raw", mb_alloc_raw(mb, 3 * page, page), 0,
+	boot_note_alloc(mb, "mb_alloc_raw", mb_alloc_raw(mb, 3 * page, page), 0,
 		   3 * page, false);
-	note_alloc(mb, "mb_alloc_from(start of DRAM + 16M)",
+	boot_note_alloc(mb, "mb_alloc_from(start of DRAM + 16M)",
 		   mb_alloc_from(mb, 2 * page, page,
 				 mb_start_of_DRAM(mb) + (16 << 20)),
 		   0, 2 * page, true);
@@ -200,15 +201,15 @@ static void bootmem_steps(struct memblock *mb)
 	err = bootmem_arm_init(&bm, lowmem_end, NULL, 0);
 	boot_check(err == 0, "bootmem_arm_init");
 #endif
-	note_alloc(mb, "alloc_bootmem", alloc_bootmem(&bm, 3000), 0, 3000,
+	boot_note_alloc(mb, "alloc_bootmem", alloc_bootmem(&bm, 3000), 0, 3000,
 		   true);
-	note_alloc(mb, "alloc_bootmem(packed)", alloc_bootmem(&bm, 200), 0,
+	boot_note_alloc(mb, "alloc_bootmem(packed)", alloc_bootmem(&bm, 200), 0,
 		   200, true);
-	note_alloc(mb, "alloc_bootmem_pages", alloc_bootmem_pages(&bm, 3 * page),
+	boot_note_alloc(mb, "alloc_bootmem_pages", alloc_bootmem_pages(&bm, 3 * page),
 		   0, 3 * page, true);
-	note_alloc(mb, "alloc_bootmem_low", alloc_bootmem_low(&bm, 512), 0,
+	boot_note_alloc(mb, "alloc_bootmem_low", alloc_bootmem_low(&bm, 512), 0,
 		   512, true);
-	note_alloc(mb, "__alloc_bootmem(64K aligned)",
+	boot_note_alloc(mb, "__alloc_bootmem(64K aligned)",
 		   __alloc_bootmem(&bm, 1 << 16, 1 << 16, 0), 0, 1 << 16, true);
 }
 
@@ -223,7 +224,7 @@ static bool buddy_setup(struct memblock *mb)
 	mb_phys_t bytes = (mb_phys_t)(end - start) * sizeof(struct buddy_page);
 	struct buddy_page *pages = alloc_bootmem_pages(&bm, bytes);
 
-	note_alloc(mb, "mem_map", pages, 0, bytes, true);
+	boot_note_alloc(mb, "mem_map", pages, 0, bytes, true);
 	if (!pages)
 		return false;
 	return buddy_init(&buddy, &mb->profile, NULL, start, end, pages,
@@ -350,6 +351,8 @@ void boot_run(struct memblock *mb, int setup_err)
 	mb_dump_all(mb);
 
 	memblock_allocations(mb);
+	if (mb == &memblock)
+		linux_face_allocations();
 	bootmem_steps(mb);
 	report_bitmap(mb);
 	boot_check(buddy_setup(mb), "buddy_init");

@@ -43,6 +43,18 @@ void boot_check(bool ok, const char *what);
  */
 void boot_run(struct memblock *mb, int setup_err) __attribute__((noreturn));
 
+/**
+ * boot_note_alloc - record, report ("baremetal: alloc ...") and verify one
+ * allocation: in RAM, disjoint from the earlier ones, zeroed when @zeroed,
+ * writable. @virt (when non-NULL) gives the address, else @phys.
+ */
+void boot_note_alloc(struct memblock *mb, const char *what, void *virt,
+		     mb_phys_t phys, mb_phys_t size, bool zeroed);
+
+/** linux_face_allocations - early allocations written with the kernel's
+ *  own names (<memblock/linux.h>) on the global instance. */
+void linux_face_allocations(void);
+
 /** print_hex - "baremetal: input <tag> <hex bytes>" lines, 32 bytes each,
  *  so the host tool can replay the same firmware input. */
 void print_hex(const char *tag, const void *data, size_t len);

@@ -12,16 +12,19 @@
 
 #include <string.h>
 
+const struct mb_profile *setup_profile(enum setup_arch arch)
+{
+	return arch == SETUP_ARM32   ? &mb_profile_arm32
+	       : arch == SETUP_ARM64 ? &mb_profile_arm64
+				     : &mb_profile_x86_64;
+}
+
 int setup_init(struct memblock *mb, struct memblock_region *memory,
 	       struct memblock_region *reserved, enum setup_arch arch,
 	       const struct mb_env *env)
 {
-	const struct mb_profile *p = arch == SETUP_ARM32   ? &mb_profile_arm32
-				     : arch == SETUP_ARM64 ? &mb_profile_arm64
-							   : &mb_profile_x86_64;
-
-	return mb_init(mb, p, env, memory, SETUP_REGIONS, reserved,
-		       SETUP_REGIONS, NULL, 0);
+	return mb_init(mb, setup_profile(arch), env, memory, SETUP_REGIONS,
+		       reserved, SETUP_REGIONS, NULL, 0);
 }
 
 /* memmap= edits and 32-bit ARM mem= banks of the one command line. */

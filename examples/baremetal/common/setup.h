@@ -24,6 +24,9 @@ struct kernel_layout {
 /** Capacity of the static region arrays (INIT_MEMBLOCK_REGIONS). */
 #define SETUP_REGIONS 128
 
+/** setup_profile - the built-in machine profile of @arch. */
+const struct mb_profile *setup_profile(enum setup_arch arch);
+
 /**
  * setup_init - mb_init() with static arrays of SETUP_REGIONS entries and
  * the profile of @arch. @env may be NULL.

@@ -5,6 +5,8 @@
  */
 #include "boot.h"
 
+#include <memblock/linux.h>
+
 #include <memblock/firmware/multiboot.h>
 
 #include <string.h>
@@ -14,8 +16,6 @@ void x86_main(uint32_t magic, uint32_t mbi);
 #define MULTIBOOT_BOOTLOADER_MAGIC 0x2BADB002u
 #define MBI_FLAG_CMDLINE (1u << 2)
 
-static struct memblock mb;
-static struct memblock_region memory[SETUP_REGIONS], reserved[SETUP_REGIONS];
 static struct mb_cmdline cl;
 /* The map and the command line are copied before memory is handed out. */
 static unsigned char mmap[2048];
@@ -41,10 +41,12 @@ void x86_main(uint32_t magic, uint32_t mbi)
 	kprintf("baremetal: arch x86 board pc magic 0x%x mbi 0x%x\n",
 		(unsigned)magic, (unsigned)mbi);
 	boot_print_layout(&k);
-	setup_init(&mb, memory, reserved, SETUP_X86, boot_env());
+	/* The instance is the Linux face's global `memblock` (its arrays
+	 * hold 128 regions each, as SETUP_REGIONS). */
+	memblock_linux_setup(setup_profile(SETUP_X86), boot_env());
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC) {
 		kprintf("baremetal: not started by a multiboot loader\n");
-		boot_run(&mb, err);
+		boot_run(&memblock, err);
 	}
 	/* The info block's memory fields through the multiboot front end;
 	 * the command line (flag bit 2, offset 16) is read here. */
@@ -52,7 +54,7 @@ void x86_main(uint32_t magic, uint32_t mbi)
 	err = mb_multiboot1_parse_info(info, sizeof(info), &mi);
 	if (err) {
 		kprintf("baremetal: bad multiboot information\n");
-		boot_run(&mb, err);
+		boot_run(&memblock, err);
 	}
 	if (mi.flags & MBI_FLAG_CMDLINE) {
 		const char *s = (const char *)(uintptr_t)mbi_word(mbi, 16);
@@ -69,6 +71,6 @@ void x86_main(uint32_t magic, uint32_t mbi)
 	}
 	print_hex("cmdline", cmdline, strlen(cmdline));
 	print_hex("mmap", mmap, mmap_len);
-	err = setup_from_multiboot_mmap(&mb, mmap, mmap_len, cmdline, &k, &cl);
-	boot_run(&mb, err);
+	err = setup_from_multiboot_mmap(&memblock, mmap, mmap_len, cmdline, &k, &cl);
+	boot_run(&memblock, err);
 }
