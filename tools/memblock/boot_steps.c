@@ -32,12 +32,15 @@ enum st_op {
 
 enum st_size {
 	SZ_FIXED,
-	SZ_MEMMAP,    /* FLATMEM mem_map of node 0 */
-	SZ_USEMAP,    /* pageblock flags of the zone */
-	SZ_PCPU,      /* first chunk: cpus * unit */
-	SZ_DT,	      /* unflattened device tree */
-	SZ_SPARSEMAP, /* x86 sparse vmemmap of node 0 */
-	SZ_SECTIONS,  /* mem_section_usage of every 128 MiB section */
+	SZ_MEMMAP,	/* FLATMEM mem_map of node 0 */
+	SZ_USEMAP,	/* pageblock flags of the (low) zone */
+	SZ_USEMAP_HIGH, /* the same for the HighMem zone */
+	SZ_PCPU,	/* first chunk: cpus * unit */
+	SZ_DT,		/* unflattened device tree */
+	SZ_SPARSEMAP,	/* x86 sparse vmemmap of node 0 */
+	SZ_SECTIONS,	/* mem_section_usage of every 128 MiB section */
+	SZ_CMDLINE,	/* a copy of the command line (strlen + 1) */
+	SZ_CPUS4,	/* an int per possible CPU */
 };
 
 struct st {
@@ -50,6 +53,17 @@ struct st {
 	int ref; /* allocations: tag (0 none); FREE/TAILS/MSG: tag used */
 	unsigned repeat;
 };
+
+#define REP_E820    1000u /* repeat once per firmware e820 entry */
+#define REP_NOSAVE  1001u /* repeat once per nosave region */
+#define REP_CMA_PTE 1002u /* repeat once per 2 MiB of lowmem CMA */
+#define REP_CMA_ONE 1003u /* once when there is CMA in lowmem */
+#define REP_HIGHMEM 1004u /* once when memory reaches HighMem */
+#define REP_ALIASES 1005u /* once per /aliases entry (size from it) */
+/* 32-bit ARM per-cpu "from": __pa(MAX_DMA_ADDRESS), the top of the 1 GiB
+ * (6.1: 0x9fffffff on vexpress, 0x7fffffff on virt) or 2 GiB (4.x seed:
+ * 0xdfffffff) linear map above the start of RAM */
+#define PCPU_FROM 0x1ULL
 
 #define PT(n, sz_, al)                                                         \
 	{                                                                      \
@@ -74,12 +88,9 @@ static const struct st arm32_v4[] = {
 	{ST_TRY_NID, SZ_FIXED, 32, 0, 0, 0, -1, "setup_arch+0x814/0xb8c",
 	 BS_ALLOC, 0, 1},
 	{ST_MB_ALLOC, SZ_DT, 0, 4, 0, 0, -1, NULL, BS_DTB, 0, 1},
-	DTA(27),
-	DTA(27),
-	DTA(27),
-	DTA(27),
-	DTA(24),
-	DTA(24),
+	/* of_alias_scan: one record per /aliases entry (seed: 4 x 27 bytes
+	 * for serial0-3, 2 x 24 for i2c0-1) */
+	{ST_MB_ALLOC, SZ_FIXED, 0, 4, 0, 0, -1, NULL, BS_DTB, 0, REP_ALIASES},
 	{ST_TRY_NID, SZ_FIXED, 78, 0, 0, 0, -1, "start_kernel+0xa4/0x36c",
 	 BS_ALLOC, 0, 1},
 	{ST_TRY_NID, SZ_FIXED, 78, 0, 0, 0, -1, "start_kernel+0xd0/0x36c",
@@ -90,7 +101,7 @@ static const struct st arm32_v4[] = {
 	 "pcpu_alloc_alloc_info+0x4c/0x94", BS_PERCPU, 1, 1},
 	{ST_TRY_NID_NP, SZ_FIXED, 4096, 0, 0, 0, -1,
 	 "pcpu_embed_first_chunk+0x488/0x728", BS_PERCPU, 2, 1},
-	{ST_TRY_NID_NP, SZ_PCPU, 0, 0x1000, 0xdfffffff, 0, -1,
+	{ST_TRY_NID_NP, SZ_PCPU, 0, 0x1000, PCPU_FROM, 0, -1,
 	 "pcpu_dfl_fc_alloc+0x24/0x2c", BS_PERCPU, 3, 1},
 	{ST_PCPU_TAILS, SZ_FIXED, 0, 0, 0, 0, 0, "pcpu_dfl_fc_free+0xc/0x10",
 	 BS_PERCPU, 3, 1},
@@ -99,9 +110,9 @@ static const struct st arm32_v4[] = {
 	 "pcpu_setup_first_chunk+0x3d4/0x998", BS_PERCPU, 0, 1},
 	{ST_TRY_NID, SZ_FIXED, 4, 0, 0, 0, -1,
 	 "pcpu_setup_first_chunk+0x3f4/0x998", BS_PERCPU, 0, 1},
-	{ST_TRY_NID, SZ_FIXED, 16, 0, 0, 0, -1,
+	{ST_TRY_NID, SZ_CPUS4, 0, 0, 0, 0, -1,
 	 "pcpu_setup_first_chunk+0x41c/0x998", BS_PERCPU, 0, 1},
-	{ST_TRY_NID, SZ_FIXED, 16, 0, 0, 0, -1,
+	{ST_TRY_NID, SZ_CPUS4, 0, 0, 0, 0, -1,
 	 "pcpu_setup_first_chunk+0x43c/0x998", BS_PERCPU, 0, 1},
 	{ST_TRY_NID, SZ_FIXED, 128, 0, 0, 0, -1,
 	 "pcpu_setup_first_chunk+0x84c/0x998", BS_PERCPU, 0, 1},
@@ -142,8 +153,13 @@ static const struct st arm32_v4[] = {
 
 /* 6.1 armmp (shared/logs/arm_vexpress_128M.log lines 46-149). */
 static const struct st arm32_v6[] = {
-	T6(40, 4, "iotable_init+0x40/0xf4", BS_PGDIR),
-	EA(8, 4096),
+	/* dma_contiguous_remap, only for a CMA area in lowmem (none in
+	 * arm_vexpress_1G_smp4.log, whose CMA is in HighMem): its mapping
+	 * record, then one PTE table per 2 MiB of the area (the area is
+	 * mapped with pages): 8 for 16 MiB, 16 for cma=32M in the logs */
+	{ST_TRY_NID, SZ_FIXED, 40, 4, 0, 0, -1, "iotable_init+0x40/0xf4",
+	 BS_PGDIR, 0, REP_CMA_ONE},
+	EA(REP_CMA_PTE, 4096),
 	EA(1, 8192),
 	EA(1, 4096),
 	T6(40, 4, "vm_reserve_area_early+0x38/0x7c", BS_PGDIR),
@@ -153,30 +169,33 @@ static const struct st arm32_v6[] = {
 	 "free_area_init+0x948/0xe20", BS_MEMMAP, 0, 1},
 	{ST_TRY_NID, SZ_USEMAP, 0, 64, 0, 0, 0, "setup_usemap+0x60/0x8c",
 	 BS_MEMMAP, 0, 1},
+	{ST_TRY_NID, SZ_USEMAP_HIGH, 0, 64, 0, 0, 0, "setup_usemap+0x60/0x8c",
+	 BS_MEMMAP, 0, REP_HIGHMEM},
 	T6(32, 64, "setup_arch+0x310/0x8c0", BS_ALLOC),
 	{ST_TRY_NID, SZ_DT, 0, 4, 0, 0, -1,
 	 "early_init_dt_alloc_memory_arch+0x38/0x68", BS_DTB, 0, 1},
-	DT6(27),
-	DT6(27),
-	DT6(27),
-	DT6(27),
-	DT6(24),
-	DT6(24),
-	T6(51, 64, "start_kernel+0x180/0x748", BS_ALLOC),
-	T6(51, 64, "start_kernel+0x1b0/0x748", BS_ALLOC),
+	{ST_TRY_NID, SZ_FIXED, 0, 4, 0, 0, -1,
+	 "early_init_dt_alloc_memory_arch+0x38/0x68", BS_DTB, 0, REP_ALIASES},
+	{ST_TRY_NID, SZ_CMDLINE, 0, 64, 0, 0, -1, "start_kernel+0x180/0x748",
+	 BS_ALLOC, 0, 1},
+	{ST_TRY_NID, SZ_CMDLINE, 0, 64, 0, 0, -1, "start_kernel+0x1b0/0x748",
+	 BS_ALLOC, 0, 1},
 	{ST_TRY_NID, SZ_FIXED, 4096, 4096, 0, 0, -1,
 	 "pcpu_embed_first_chunk+0x3bc/0x884", BS_PERCPU, 1, 1},
 	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, -1,
 	 "pcpu_embed_first_chunk+0x5cc/0x884", BS_PERCPU, 2, 1},
-	{ST_TRY_NID, SZ_PCPU, 0, 0x1000, 0x9fffffff, 0, -1,
+	{ST_TRY_NID, SZ_PCPU, 0, 0x1000, PCPU_FROM, 0, -1,
 	 "pcpu_embed_first_chunk+0x684/0x884", BS_PERCPU, 3, 1},
 	{ST_PCPU_TAILS, SZ_FIXED, 0, 0, 0, 0, 0,
 	 "pcpu_embed_first_chunk+0x780/0x884", BS_PERCPU, 3, 1},
 	{ST_PCPU_MSG, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_PERCPU, 3, 1},
 	T6(4, 64, "pcpu_setup_first_chunk+0x344/0x918", BS_PERCPU),
 	T6(4, 64, "pcpu_setup_first_chunk+0x370/0x918", BS_PERCPU),
-	T6(16, 64, "pcpu_setup_first_chunk+0x3b0/0x918", BS_PERCPU),
-	T6(16, 64, "pcpu_setup_first_chunk+0x3ec/0x918", BS_PERCPU),
+	/* the unit map and unit offsets: an int per CPU */
+	{ST_TRY_NID, SZ_CPUS4, 0, 64, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x3b0/0x918", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_CPUS4, 0, 64, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x3ec/0x918", BS_PERCPU, 0, 1},
 	T6(144, 64, "pcpu_setup_first_chunk+0x7d8/0x918", BS_PERCPU),
 	T6(96, 64, "pcpu_alloc_first_chunk+0x7c/0x26c", BS_PERCPU),
 	T6(384, 64, "pcpu_alloc_first_chunk+0xd4/0x26c", BS_PERCPU),
@@ -200,8 +219,10 @@ static const struct st arm32_v6[] = {
 static const struct st arm64_v6[] = {
 	{ST_BOOTMEM, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 1},
 	T6(64, 64, "setup_arch+0x31c/0x5e4", BS_ALLOC),
-	T6(76, 64, "start_kernel+0x1b4/0x790", BS_ALLOC),
-	T6(76, 64, "start_kernel+0x1e0/0x790", BS_ALLOC),
+	{ST_TRY_NID, SZ_CMDLINE, 0, 64, 0, 0, -1, "start_kernel+0x1b4/0x790",
+	 BS_ALLOC, 0, 1},
+	{ST_TRY_NID, SZ_CMDLINE, 0, 64, 0, 0, -1, "start_kernel+0x1e0/0x790",
+	 BS_ALLOC, 0, 1},
 	{ST_TRY_NID, SZ_FIXED, 4096, 4096, 0, 0, -1,
 	 "pcpu_build_alloc_info+0x398/0x50c", BS_PERCPU, 1, 1},
 	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, -1,
@@ -232,8 +253,6 @@ static const struct st arm64_v6[] = {
 	{ST_END, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 0},
 };
 #define X86(sz_, cl, k) T6(sz_, 64, cl, k)
-#define REP_E820	1000u /* repeat once per firmware e820 entry */
-#define REP_NOSAVE	1001u /* repeat once per nosave region */
 
 /* x86-64 6.1 after its second dump (x86_512M.log lines 84-203). */
 static const struct st x86_v6[] = {
@@ -255,8 +274,10 @@ static const struct st x86_v6[] = {
 	 "firmware_map_add_early+0x29/0x53", BS_FIRMWARE, 0, REP_E820},
 	{ST_TRY_NID, SZ_FIXED, 32, 64, 0, 0, -1,
 	 "register_nosave_region+0x53/0xd5", BS_ALLOC, 0, REP_NOSAVE},
-	X86(49, "start_kernel+0x14f/0x70f", BS_ALLOC),
-	X86(49, "start_kernel+0x17c/0x70f", BS_ALLOC),
+	{ST_TRY_NID, SZ_CMDLINE, 0, 64, 0, 0, -1, "start_kernel+0x14f/0x70f",
+	 BS_ALLOC, 0, 1},
+	{ST_TRY_NID, SZ_CMDLINE, 0, 64, 0, 0, -1, "start_kernel+0x17c/0x70f",
+	 BS_ALLOC, 0, 1},
 	{ST_TRY_NID, SZ_FIXED, 4096, 4096, 0, 0, -1,
 	 "pcpu_build_alloc_info+0x346/0x488", BS_PERCPU, 1, 1},
 	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, -1,
@@ -309,29 +330,45 @@ static mb_phys_t step_size(struct boot *b, const struct st *s)
 	case SZ_MEMMAP:
 		return mb_handover_mem_map_bytes(&b->mb, 0);
 	case SZ_USEMAP:
-		/* 4 bits per pageblock, in whole longs; pageblock order 10
-		 * (4.x: 32768 pages -> 16 bytes in the seed), 11 on 6.1
-		 * armmp (8 bytes in arm_vexpress_128M.log), 9 on 64-bit */
-		pages = (unsigned long)((mb_end_of_DRAM(&b->mb) -
-					 mb_start_of_DRAM(&b->mb)) >>
-					12);
-		po = b->m.arch != BM_ARM32 ? 9 : b->m.style == 4 ? 10 : 11;
-		{
-			unsigned long bits =
-				((pages + (1ul << po) - 1) >> po) * 4;
-			unsigned lb = b->mb.profile.phys_bits == 32 ? 32 : 64;
+	case SZ_USEMAP_HIGH: {
+		/* a zone's pageblock flags: 4 bits per pageblock, in whole
+		 * longs; pageblock order 10 on the seed's 4.x kernel (32768
+		 * pages -> 16 bytes), 11 on 6.1 armmp (8 bytes for 128 MiB;
+		 * 48 + 16 for the 768 + 256 MiB zones of the 1 GiB log) */
+		mb_phys_t lo = mb_start_of_DRAM(&b->mb),
+			  hi = mb_end_of_DRAM(&b->mb),
+			  cut = b->mb.profile.lowmem_end;
+		unsigned lb = b->mb.profile.phys_bits == 32 ? 32 : 64;
+		unsigned long bits;
 
-			return ((bits + lb - 1) / lb) * (lb / 8);
+		if (cut && cut > lo && cut < hi) {
+			if (s->sz == SZ_USEMAP)
+				hi = cut;
+			else
+				lo = cut;
 		}
+		pages = (unsigned long)((hi - lo) >> 12);
+		po = b->m.arch != BM_ARM32 ? 9 : b->m.style == 4 ? 10 : 11;
+		bits = ((pages + (1ul << po) - 1) >> po) * 4;
+		return ((bits + lb - 1) / lb) * (lb / 8);
+	}
 	case SZ_PCPU:
 		return pcpu_unit(b) * b->m.cpus;
 	case SZ_DT:
 		/* the vexpress tree's sizes in the two logs; other trees:
 		 * about three times the structure block */
+		if (b->m.dt_unflatten)
+			return b->m.dt_unflatten;
 		if (strstr(b->m.dtb, "vexpress"))
 			return b->m.style == 4 ? 43972 : 39928;
 		return b->blob ? (mb_phys_t)fdt_size_dt_struct(b->blob) * 3 + 4
 			       : 4096;
+	case SZ_CPUS4:
+		return 4 * (mb_phys_t)b->m.cpus;
+	case SZ_CMDLINE:
+		/* saved_command_line and static_command_line (6.1 logs: 51,
+		 * 68, 76 and 49 bytes for their command lines) */
+		return strlen(b->m.cmdline) + 1;
 	case SZ_SECTIONS:
 		/* 56 bytes each: the subsection map and 64 pageblocks' flags
 		 * (224 bytes for 512 MiB in x86_512M.log and the arm64 log) */
@@ -354,10 +391,20 @@ static mb_phys_t step_size(struct boot *b, const struct st *s)
 }
 
 /* One request through the memblock core (traced as the kernel does). */
+/* A step's "from": PCPU_FROM stands for __pa(MAX_DMA_ADDRESS). */
+static mb_phys_t step_min(struct boot *b, const struct st *s)
+{
+	if (s->min != PCPU_FROM)
+		return s->min;
+	return mb_start_of_DRAM(&b->mb) +
+	       (b->m.style == 4 ? 0x7fffffffULL : 0x3fffffffULL);
+}
+
 static mb_phys_t via_memblock(struct boot *b, const struct st *s,
 			      mb_phys_t size)
 {
 	struct memblock *mb = &b->mb;
+	mb_phys_t min = step_min(b, s);
 	void *p = NULL;
 
 	switch (s->op) {
@@ -379,17 +426,16 @@ static mb_phys_t via_memblock(struct boot *b, const struct st *s,
 					     lo + (128 << 20), s->nid);
 			break;
 		}
-		p = mb_alloc_try_nid(mb, size, s->align, s->min, s->max,
-				     s->nid);
+		p = mb_alloc_try_nid(mb, size, s->align, min, s->max, s->nid);
 		break;
 	case ST_TRY_NID_RAW:
 		mb_set_next_caller(mb, s->caller);
-		p = mb_alloc_try_nid_raw(mb, size, s->align, s->min, s->max,
+		p = mb_alloc_try_nid_raw(mb, size, s->align, min, s->max,
 					 s->nid);
 		break;
 	case ST_EXACT_RAW:
 		mb_set_next_caller(mb, s->caller);
-		p = mb_alloc_exact_nid_raw(mb, size, s->align, s->min, s->max,
+		p = mb_alloc_exact_nid_raw(mb, size, s->align, min, s->max,
 					   s->nid);
 		break;
 	default:
@@ -408,7 +454,8 @@ static mb_phys_t via_bootmem(struct boot *b, const struct st *s, mb_phys_t size)
 	if (s->nid >= 0)
 		fl |= BOOTMEM_ALLOC_NODE;
 	a = bootmem_alloc_phys(bm, s->nid < 0 ? 0 : s->nid, size, s->align,
-			       s->min ? s->min : bm->goal_default, 0, fl);
+			       s->min ? step_min(b, s) : bm->goal_default, 0,
+			       fl);
 	if (a)
 		bs_recs_add(&b->recs, a, size, s->kind,
 			    s->caller ? s->caller : "memblock_alloc");
@@ -477,6 +524,68 @@ static void pcpu_message(struct boot *b, mb_phys_t chunk)
 	boot_line(b, line);
 }
 
+/*
+ * of_alias_scan: a record for each /aliases entry that names a node and
+ * ends in a number: struct alias_prop (20 bytes on 32-bit, 40 on 64-bit)
+ * and the stem ("serial" of "serial0") with its NUL. Return: count.
+ */
+static unsigned alias_sizes(const struct boot *b, mb_phys_t *sizes,
+			    unsigned max)
+{
+	unsigned n = 0;
+	int node, prop;
+
+	if (!b->blob)
+		return 0;
+	node = fdt_path_offset(b->blob, "/aliases");
+	if (node < 0)
+		return 0;
+	fdt_for_each_property_offset(prop, b->blob, node)
+	{
+		const char *name, *val;
+		int len;
+		size_t stem;
+
+		val = fdt_getprop_by_offset(b->blob, prop, &name, &len);
+		if (!val || len < 1 || val[len - 1] || !strcmp(name, "name") ||
+		    !strcmp(name, "phandle") || !strcmp(name, "linux,phandle"))
+			continue;
+		if (fdt_path_offset(b->blob, val) < 0)
+			continue;
+		stem = strlen(name);
+		while (stem && name[stem - 1] >= '0' && name[stem - 1] <= '9')
+			stem--;
+		if (stem == strlen(name) || n == max)
+			continue; /* no id: not an alias the kernel keeps */
+		sizes[n++] =
+			(b->mb.profile.phys_bits == 32 ? 20 : 40) + stem + 1;
+	}
+	return n;
+}
+
+/* How many times a step runs: fixed, or from the machine. */
+static unsigned repeats(const struct boot *b, unsigned rep)
+{
+	mb_phys_t lowmem = b->mb.profile.lowmem_end;
+
+	if (rep == REP_HIGHMEM)
+		return lowmem && mb_end_of_DRAM(&b->mb) > lowmem ? 1 : 0;
+	if (rep == REP_E820)
+		return b->m.ne820;
+	if (rep == REP_NOSAVE)
+		return b->x86_nosave;
+	if (rep == REP_CMA_PTE || rep == REP_CMA_ONE) {
+		bool low =
+			b->dt.cma_size && (!lowmem || b->dt.cma_base < lowmem);
+
+		if (!low)
+			return 0;
+		return rep == REP_CMA_ONE ? 1
+					  : (unsigned)(b->dt.cma_size >> 21);
+	}
+	return rep;
+}
+
 static const struct st *program(const struct boot *b)
 {
 	if (b->m.arch == BM_ARM32)
@@ -542,11 +651,14 @@ int boot_steps_run(struct boot *b)
 		default:
 			break;
 		}
-		unsigned reps = s->repeat == REP_E820	  ? b->m.ne820
-				: s->repeat == REP_NOSAVE ? b->x86_nosave
-							  : s->repeat;
+		unsigned reps = repeats(b, s->repeat);
+		mb_phys_t asz[64];
 
+		if (s->repeat == REP_ALIASES)
+			reps = alias_sizes(b, asz, 64);
 		for (unsigned r = 0; r < reps; r++) {
+			if (s->repeat == REP_ALIASES)
+				size = asz[r];
 			b->nopanic_next = s->op == ST_TRY_NID_NP;
 			boot_hint(b, s->kind);
 			if (b->bootmem_up &&

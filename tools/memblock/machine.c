@@ -60,19 +60,21 @@ static const char vexpress_a9_61[] =
  * (shared/logs/arm64_virt_512M_smp1.log): kernel [0x40210000-0x4220ffff],
  * QEMU's 1 MiB device-tree buffer at 0x48000000, CMA 64 MiB, the
  * unflattened tree's size of that log (39868 bytes). */
-static const char virt_arm64[] = "name virt-arm64\n"
-				 "arch arm64\n"
-				 "style 6\n"
-				 "cpus 1\n"
-				 "ram 0x40000000 512M\n"
-				 "dtb shared:qemu__arm64_virt_512M_smp1\n"
-				 "dtb-at 0x48000000\n"
-				 "dtb-size 0x100000\n"
-				 "kernel 0x40210000 0x2000000\n"
-				 "cma 64M\n"
-				 "dt-unflatten 39868\n"
-				 "kernel-sizes 13248 2806 9504 6464 627\n"
-				 "cmdline memblock=debug console=ttyAMA0\n";
+static const char virt_arm64[] =
+	"name virt-arm64\n"
+	"arch arm64\n"
+	"style 6\n"
+	"cpus 1\n"
+	"ram 0x40000000 512M\n"
+	"dtb shared:qemu__arm64_virt_512M_smp1\n"
+	"dtb-at 0x48000000\n"
+	"dtb-size 0x100000\n"
+	"kernel 0x40210000 0x2000000\n"
+	"cma 64M\n"
+	"dt-unflatten 39868\n"
+	"kernel-sizes 13248 2806 9504 6464 627\n"
+	"cmdline memblock=debug earlycon=pl011,0x9000000 console=ttyAMA0 "
+	"panic=-1 loglevel=8\n";
 
 /* pc-x86_64: QEMU's SeaBIOS e820 map for -m 512M (shared/logs/x86_512M.log
  * BIOS-e820 lines), that log's kernel image [0xd200000-0x10610fff], its
@@ -100,7 +102,7 @@ static const char pc_x86_64[] =
 	"reserve 0x1ffe1b0b 0x28 acpi-WAET\n"
 	"kernel 0xd200000 0x3411000\n"
 	"kernel-sizes 14343 2338 9132 2824 17344\n"
-	"cmdline console=ttyS0 memblock=debug\n";
+	"cmdline console=ttyS0 memblock=debug panic=-1 loglevel=8\n";
 
 static const struct {
 	const char *name, *text;
