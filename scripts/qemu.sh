@@ -108,7 +108,9 @@ boot() {
 	# kernel's placement (machine file from the UART's lines).
 	# The simulator applies no memmap= (x86 user map) yet: not compared.
 	local sim=()
-	if [ -x "$MEMBLOCK_BIN" ] && { [ -f "$dir/qemu.dtb" ] ||
+	if [[ "$append" != *memblock=debug* ]]; then
+		sim=(quiet)
+	elif [ -x "$MEMBLOCK_BIN" ] && { [ -f "$dir/qemu.dtb" ] ||
 		{ [ "$arch" = x86 ] && [[ "$append" != *memmap=* ]]; }; }; then
 		python3 examples/baremetal/sim_machine.py "$dir/uart.log" \
 			"$([ -f "$dir/qemu.dtb" ] && echo "$dir/qemu.dtb" || echo -)" \
@@ -140,6 +142,7 @@ check() {
 	boot vexpress-dtb-512M arm 512M "$vexpress" "$dbg"
 	boot vexpress-atag-512M arm 512M - "$dbg"
 	boot vexpress-dtb-1G-highmem arm 1G "$vexpress" "$dbg"
+	boot vexpress-dtb-128M-quiet arm 128M "$vexpress" "console=ttyAMA0"
 	boot vexpress-nobootmem-dtb-256M-cma arm-nobootmem 256M "$vexpress" "$dbg cma=16M"
 	boot vexpress-nobootmem-atag-1G-mem arm-nobootmem 1G - "$dbg mem=768M"
 	boot vexpress-nobootmem-dtb-1G-highmem arm-nobootmem 1G "$vexpress" "$dbg"

@@ -3,6 +3,10 @@
 """check_uart.py - judge one bare-metal boot from its UART output.
 
 usage: check_uart.py UART.log EXPECTED_DUMP QEMU_EXIT SUCCESS_EXIT [SIMULATED [full|memory]]
+       check_uart.py UART.log EXPECTED_DUMP QEMU_EXIT SUCCESS_EXIT quiet
+
+"quiet": a boot without memblock=debug; only the exit status, the PASS
+summary and the absence of any trace or dump line are checked.
 
 Checks (each failure is printed; exit status 1 if any):
   * QEMU exited with SUCCESS_EXIT and the kernel's summary says PASS;
@@ -70,7 +74,8 @@ def overlaps(base, end, regions):
 
 def main():
     log, expected, qemu_exit, success = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-    simulator = sys.argv[5] if len(sys.argv) > 5 else None
+    quiet = len(sys.argv) > 5 and sys.argv[5] == "quiet"
+    simulator = sys.argv[5] if len(sys.argv) > 5 and not quiet else None
     sim_mode = sys.argv[6] if len(sys.argv) > 6 else "memory"
     with open(log, errors="replace") as f:
         lines = [l.rstrip("\r\n").replace("\r", "") for l in f]
@@ -89,6 +94,13 @@ def main():
     for l in lines:
         if l.startswith("baremetal: CHECK FAILED") or l.startswith("baremetal: PANIC"):
             fail(f"kernel: {l}")
+    if quiet:
+        # Booted without memblock=debug: the kernel must stay silent.
+        for l in lines:
+            if l.startswith("memblock_") or l == "MEMBLOCK configuration:":
+                fail(f"trace without memblock=debug: {l!r}")
+                break
+        return report(log, errors, "quiet boot, no trace")
     if not any(l.startswith("memblock_reserve: [") for l in lines):
         fail("no memblock_reserve trace line: memblock=debug not honoured")
 
@@ -232,15 +244,19 @@ def main():
         if free != handover:
             fail(f"handover {handover} pages, the hand-over dump gives {free}")
 
-    name = log
+    return report(log, errors, f"{len(allocs)} allocations, {len(pages)} buddy blocks, "
+                  f"handover {handover} pages ({backend})" +
+                  (f", {'dump' if sim_mode == 'full' else 'memory'} as memblock boot"
+                   if simulator else ""))
+
+
+def report(name, errors, summary):
     if errors:
         print(f"FAIL {name}")
         for e in errors:
             print(f"  {e}")
         return 1
-    print(f"ok   {name}: {len(allocs)} allocations, {len(pages)} buddy blocks, "
-          f"handover {handover} pages ({backend})" +
-          (f", {'dump' if sim_mode == 'full' else 'memory'} as memblock boot" if simulator else ""))
+    print(f"ok   {name}: {summary}")
     return 0
 
 

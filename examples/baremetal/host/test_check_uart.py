@@ -120,6 +120,18 @@ class CheckUart(unittest.TestCase):
         self.assertEqual(rc, 1)
         self.assertIn("the hand-over dump gives 4070", out)
 
+    def test_quiet_boot(self):
+        quiet = "baremetal: arch arm32\r\nbaremetal: summary target t result PASS\r\n"
+        with tempfile.TemporaryDirectory() as d:
+            lp, hp = os.path.join(d, "uart.log"), os.path.join(d, "expected")
+            for log, want in ((quiet, 0), (kernel_log(), 1)):
+                with open(lp, "w") as f:
+                    f.write(log)
+                open(hp, "w").close()
+                r = subprocess.run([sys.executable, CHECK, lp, hp, "0", "0", "quiet"],
+                                   capture_output=True, text=True)
+                self.assertEqual(r.returncode, want, r.stdout)
+
     def test_no_summary(self):
         rc, out = self.run_check(kernel_log().replace("result PASS", "result FAIL"))
         self.assertEqual(rc, 1)
