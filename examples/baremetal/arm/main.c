@@ -6,8 +6,8 @@
  */
 #include "boot.h"
 
-#include <memblock/linux.h>
 #include "dtb.h"
+#include <memblock/linux.h>
 
 #include <string.h>
 
@@ -45,7 +45,8 @@ void arm_main(uint32_t r0, uint32_t machine, uint32_t r2)
 
 	(void)r0;
 	boot_layout(&k);
-	kprintf("baremetal: arch arm32 board vexpress-a9 machine 0x%x r2 0x%x\n",
+	kprintf("baremetal: arch arm32 board vexpress-a9 machine 0x%x r2 "
+		"0x%x\n",
 		(unsigned)machine, (unsigned)r2);
 	boot_print_layout(&k);
 	/* The instance is the Linux face's global `memblock` (its arrays
@@ -55,8 +56,8 @@ void arm_main(uint32_t r0, uint32_t machine, uint32_t r2)
 		kprintf("baremetal: input dtb 0x%x size 0x%x fnv 0x%x\n",
 			(unsigned)r2, (unsigned)size,
 			(unsigned)dtb_fnv1a(handoff, size));
-		err = setup_from_dt(&memblock, &dt, SETUP_ARM32, handoff, size, r2,
-				    &k, &cl);
+		err = setup_from_dt(&memblock, &dt, SETUP_ARM32, handoff, size,
+				    r2, &k, &cl);
 	} else {
 		size_t len = atag_list_len(handoff, sizeof(atags));
 

@@ -5,9 +5,9 @@
  */
 #include "kernel.h"
 
-#define UART0_BASE 0x09000000ul
-#define UART_DR 0x00
-#define UART_FR 0x18
+#define UART0_BASE   0x09000000ul
+#define UART_DR	     0x00
+#define UART_FR	     0x18
 #define UART_FR_TXFF (1u << 5)
 
 void arch_putc(char c)
@@ -19,7 +19,7 @@ void arch_putc(char c)
 	uart[UART_DR / 4] = (uint32_t)(unsigned char)c;
 }
 
-#define SEMIHOST_SYS_EXIT 0x18
+#define SEMIHOST_SYS_EXIT	     0x18
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026
 
 void arch_exit(int status)

@@ -6,8 +6,8 @@
  */
 #include "boot.h"
 
-#include <memblock/linux.h>
 #include "dtb.h"
+#include <memblock/linux.h>
 
 void arm64_main(uint64_t x0);
 
@@ -32,8 +32,8 @@ void arm64_main(uint64_t x0)
 		kprintf("baremetal: input dtb 0x%llx size 0x%x fnv 0x%x\n",
 			(unsigned long long)x0, (unsigned)size,
 			(unsigned)dtb_fnv1a(blob, size));
-		err = setup_from_dt(&memblock, &dt, SETUP_ARM64, blob, size, x0, &k,
-				    &cl);
+		err = setup_from_dt(&memblock, &dt, SETUP_ARM64, blob, size, x0,
+				    &k, &cl);
 	} else {
 		kprintf("baremetal: no device tree in x0\n");
 	}

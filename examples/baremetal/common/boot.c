@@ -166,19 +166,20 @@ static void memblock_allocations(struct memblock *mb)
 {
 	mb_phys_t page = mb->profile.page_size;
 
-	boot_note_alloc(mb, "mb_alloc(page tables)", mb_alloc(mb, 4 * page, page),
-		   0, 4 * page, true);
-	boot_note_alloc(mb, "mb_alloc(small)", mb_alloc(mb, 100, 0), 0, 100, true);
+	boot_note_alloc(mb, "mb_alloc(page tables)",
+			mb_alloc(mb, 4 * page, page), 0, 4 * page, true);
+	boot_note_alloc(mb, "mb_alloc(small)", mb_alloc(mb, 100, 0), 0, 100,
+			true);
 	boot_note_alloc(mb, "mb_alloc_low", mb_alloc_low(mb, 8192, 64), 0, 8192,
-		   true);
-	boot_note_alloc(mb, "mb_phys_alloc(1M aligned)",
-		   NULL, mb_phys_alloc(mb, 1 << 20, 1 << 20), 1 << 20, false);
+			true);
+	boot_note_alloc(mb, "mb_phys_alloc(1M aligned)", NULL,
+			mb_phys_alloc(mb, 1 << 20, 1 << 20), 1 << 20, false);
 	boot_note_alloc(mb, "mb_alloc_raw", mb_alloc_raw(mb, 3 * page, page), 0,
-		   3 * page, false);
+			3 * page, false);
 	boot_note_alloc(mb, "mb_alloc_from(start of DRAM + 16M)",
-		   mb_alloc_from(mb, 2 * page, page,
-				 mb_start_of_DRAM(mb) + (16 << 20)),
-		   0, 2 * page, true);
+			mb_alloc_from(mb, 2 * page, page,
+				      mb_start_of_DRAM(mb) + (16 << 20)),
+			0, 2 * page, true);
 }
 
 static struct bootmem bm;
@@ -202,15 +203,16 @@ static void bootmem_steps(struct memblock *mb)
 	boot_check(err == 0, "bootmem_arm_init");
 #endif
 	boot_note_alloc(mb, "alloc_bootmem", alloc_bootmem(&bm, 3000), 0, 3000,
-		   true);
+			true);
 	boot_note_alloc(mb, "alloc_bootmem(packed)", alloc_bootmem(&bm, 200), 0,
-		   200, true);
-	boot_note_alloc(mb, "alloc_bootmem_pages", alloc_bootmem_pages(&bm, 3 * page),
-		   0, 3 * page, true);
+			200, true);
+	boot_note_alloc(mb, "alloc_bootmem_pages",
+			alloc_bootmem_pages(&bm, 3 * page), 0, 3 * page, true);
 	boot_note_alloc(mb, "alloc_bootmem_low", alloc_bootmem_low(&bm, 512), 0,
-		   512, true);
+			512, true);
 	boot_note_alloc(mb, "__alloc_bootmem(64K aligned)",
-		   __alloc_bootmem(&bm, 1 << 16, 1 << 16, 0), 0, 1 << 16, true);
+			__alloc_bootmem(&bm, 1 << 16, 1 << 16, 0), 0, 1 << 16,
+			true);
 }
 
 static struct buddy buddy;
@@ -300,8 +302,8 @@ static void buddy_exercise(struct memblock *mb)
 	}
 	for (unsigned i = 0; i < sizeof(orders) / sizeof(orders[0]); i++)
 		if (pfn[i] != BUDDY_NO_PAGE)
-			boot_check(buddy_free_pages(&buddy, pfn[i], orders[i]) ==
-					   0,
+			boot_check(buddy_free_pages(&buddy, pfn[i],
+						    orders[i]) == 0,
 				   "buddy_free_pages");
 	boot_check(buddy.free_pages == free_before, "free count restored");
 	boot_check(buddy_check(&buddy, &what) == 0,
@@ -322,9 +324,8 @@ static unsigned long release_highmem(struct memblock *mb)
 
 	if (bm.backend != BOOTMEM_BACKEND_BITMAP)
 		return 0;
-	mb_for_each_free_range(mb, i, MB_NUMA_NO_NODE, MEMBLOCK_NONE, &start,
-			       &end, NULL)
-	{
+	mb_for_each_free_range (mb, i, MB_NUMA_NO_NODE, MEMBLOCK_NONE, &start,
+				&end, NULL) {
 		unsigned long pfn, last;
 
 		if (start < low)

@@ -41,7 +41,8 @@ int fdt_check_full(const void *fdt, size_t bufsize)
 			if (depth == 0) {
 				/* The root's name is empty. */
 				int len;
-				const char *name = fdt_get_name(fdt, offset, &len);
+				const char *name =
+					fdt_get_name(fdt, offset, &len);
 
 				if (!name || len != 0)
 					return -FDT_ERR_BADSTRUCTURE;

@@ -22,9 +22,8 @@ void linux_face_allocations(void)
 			PFN_PHYS(2), false);
 	boot_check(phys && memblock_is_region_reserved(phys, PFN_PHYS(2)),
 		   "memblock_is_region_reserved");
-	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end,
-				NULL)
-	{
+	for_each_free_mem_range (i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end,
+				 NULL) {
 		boot_check(start < end && memblock_is_region_memory(
 						  start, end - start),
 			   "for_each_free_mem_range");

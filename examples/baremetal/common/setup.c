@@ -31,8 +31,7 @@ int setup_init(struct memblock *mb, struct memblock_region *memory,
 static struct mb_memmap_op memmap_ops[32];
 static struct mb_cmdline_range mem_ranges[8];
 
-int setup_cmdline(struct memblock *mb, struct mb_cmdline *cl,
-		  const char *line)
+int setup_cmdline(struct memblock *mb, struct mb_cmdline *cl, const char *line)
 {
 	int err;
 
@@ -117,7 +116,8 @@ int setup_from_dt(struct memblock *mb, struct mb_fdt *dt, enum setup_arch arch,
 			return err;
 		/* No numa-node-id anywhere: arm64 fakes one node 0. */
 		if (err == 0)
-			mb_set_node(mb, 0, mb_phys_addr_max(mb), &mb->memory, 0);
+			mb_set_node(mb, 0, mb_phys_addr_max(mb), &mb->memory,
+				    0);
 	}
 	return reserve_cmdline_cma(mb, dt, cl);
 }
@@ -158,8 +158,8 @@ int setup_from_atags(struct memblock *mb, const void *atags, size_t len,
 static struct mb_e820_entry e820_entries[128];
 static uint64_t e820_scratch[MB_E820_SCRATCH_BYTES(128) / 8];
 
-int setup_from_multiboot_mmap(struct memblock *mb, const void *mmap,
-			      size_t len, const char *cmdline,
+int setup_from_multiboot_mmap(struct memblock *mb, const void *mmap, size_t len,
+			      const char *cmdline,
 			      const struct kernel_layout *k,
 			      struct mb_cmdline *cl)
 {

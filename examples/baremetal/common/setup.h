@@ -18,7 +18,7 @@ enum setup_arch { SETUP_ARM32, SETUP_ARM64, SETUP_X86 };
 struct kernel_layout {
 	mb_phys_t image_start, image_end; /* text .. end of bss */
 	mb_phys_t stack_start, stack_end; /* boot stack, after the image */
-	mb_phys_t phys_offset;            /* ARM PHYS_OFFSET (RAM base) */
+	mb_phys_t phys_offset;		  /* ARM PHYS_OFFSET (RAM base) */
 };
 
 /** Capacity of the static region arrays (INIT_MEMBLOCK_REGIONS). */
@@ -39,8 +39,7 @@ int setup_init(struct memblock *mb, struct memblock_region *memory,
  * setup_cmdline - parse @line; memblock=debug turns tracing on. @cl gets
  * the result (cma=, mem=, ...). Return: 0 or the parser's error.
  */
-int setup_cmdline(struct memblock *mb, struct mb_cmdline *cl,
-		  const char *line);
+int setup_cmdline(struct memblock *mb, struct mb_cmdline *cl, const char *line);
 
 /**
  * setup_from_dt - the device-tree boot of @arch (ARM32 or ARM64): memory
@@ -72,8 +71,8 @@ int setup_from_atags(struct memblock *mb, const void *atags, size_t len,
  * the kernel and the first MiB are reserved.
  * Return: 0 or a negative MB_E* code.
  */
-int setup_from_multiboot_mmap(struct memblock *mb, const void *mmap,
-			      size_t len, const char *cmdline,
+int setup_from_multiboot_mmap(struct memblock *mb, const void *mmap, size_t len,
+			      const char *cmdline,
 			      const struct kernel_layout *k,
 			      struct mb_cmdline *cl);
 

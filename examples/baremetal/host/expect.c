@@ -97,8 +97,8 @@ static void parse_log(FILE *f, struct input *in)
 			in->have_dtb = true;
 		} else if (sscanf(line, "baremetal: input atags %4095s", hex) ==
 			   1) {
-			append_hex(in->atags, sizeof(in->atags),
-				   &in->atags_len, hex);
+			append_hex(in->atags, sizeof(in->atags), &in->atags_len,
+				   hex);
 		} else if (sscanf(line, "baremetal: input mmap %4095s", hex) ==
 			   1) {
 			append_hex(in->mmap, sizeof(in->mmap), &in->mmap_len,
@@ -149,8 +149,8 @@ int main(int argc, char **argv)
 
 	if (in.have_dtb) {
 		size_t len = 0;
-		unsigned char *blob = argc == 3 ? read_file(argv[2], &len)
-						: NULL;
+		unsigned char *blob =
+			argc == 3 ? read_file(argv[2], &len) : NULL;
 
 		if (!blob || len < in.dtb_size ||
 		    dtb_fnv1a(blob, in.dtb_size) != in.dtb_fnv) {

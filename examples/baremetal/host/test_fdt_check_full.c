@@ -6,11 +6,11 @@
  * too (ours is at least as strict: the front end relies on it); and
  * hand-made broken blobs fail with the error libfdt's documentation gives.
  */
+#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 
 #include <dirent.h>
 #include <libfdt.h>

@@ -19,7 +19,7 @@ static inline uint8_t inb(uint16_t port)
 	return v;
 }
 
-#define COM1 0x3f8
+#define COM1	 0x3f8
 #define LSR_THRE 0x20
 
 void arch_putc(char c)

@@ -14,7 +14,7 @@
 void x86_main(uint32_t magic, uint32_t mbi);
 
 #define MULTIBOOT_BOOTLOADER_MAGIC 0x2BADB002u
-#define MBI_FLAG_CMDLINE (1u << 2)
+#define MBI_FLAG_CMDLINE	   (1u << 2)
 
 static struct mb_cmdline cl;
 /* The map and the command line are copied before memory is handed out. */
@@ -71,6 +71,7 @@ void x86_main(uint32_t magic, uint32_t mbi)
 	}
 	print_hex("cmdline", cmdline, strlen(cmdline));
 	print_hex("mmap", mmap, mmap_len);
-	err = setup_from_multiboot_mmap(&memblock, mmap, mmap_len, cmdline, &k, &cl);
+	err = setup_from_multiboot_mmap(&memblock, mmap, mmap_len, cmdline, &k,
+					&cl);
 	boot_run(&memblock, err);
 }
