@@ -11,6 +11,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+/* cmocka.h needs the four headers above first. */
+#include <cmocka.h>
 
 #include <dirent.h>
 #include <libfdt.h>
