@@ -46,6 +46,8 @@ echo "install-deps: installing ${missing[*]}"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
+# A mirror that is mid-sync makes one index fail; the install below then
+# says whether what we need was still found.
+$SUDO apt-get update -qq || echo "install-deps: apt-get update reported errors; trying anyway" >&2
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "install-deps: done"
