@@ -6,13 +6,14 @@
  * too (ours is at least as strict: the front end relies on it); and
  * hand-made broken blobs fail with the error libfdt's documentation gives.
  */
-#include <cmocka.h>
+/* cmocka.h needs these four headers first. */
+/* clang-format off */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-/* cmocka.h needs the four headers above first. */
 #include <cmocka.h>
+/* clang-format on */
 
 #include <dirent.h>
 #include <libfdt.h>
