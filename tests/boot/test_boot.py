@@ -159,17 +159,22 @@ def same_lines(machine, want):
 
 
 def case_arm_logs():
-    # Machine files in tools/memblock/machines/ for the other 32-bit ARM
+    # Machine files in tools/memblock/machines/ for the other device-tree
     # logs: every memblock line of each to "Built", exactly (mem= and
     # cma= from the command line, CMA in HighMem, a QEMU-generated tree,
-    # one CPU).
+    # one CPU, two NUMA nodes, a crash kernel).
     machines = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                             "..", "..", "tools", "memblock", "machines")
     for machine, log, n in (
             ("vexpress-a9-1G.txt", "arm_vexpress_1G_smp4", 91),
             ("vexpress-a9-512M-mem256M-cma.txt",
              "arm_vexpress_512M_mem256M_cma", 125),
-            ("arm-virt-512M.txt", "arm_virt_512M_smp1", 92)):
+            ("arm-virt-512M.txt", "arm_virt_512M_smp1", 92),
+            # arm64: two NUMA nodes (NODE_DATA and sparse map per node,
+            # a per-cpu chunk per node), and crashkernel= with cma=
+            ("arm64-virt-2G-numa2.txt", "arm64_virt_2G_numa2", 2147),
+            ("arm64-virt-1G-crashkernel-cma.txt",
+             "arm64_virt_1G_crashkernel_cma", 1115)):
         want = log_until_built(log)
         assert len(want) == n, (log, len(want))
         same_lines(os.path.join(machines, machine), want)

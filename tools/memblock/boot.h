@@ -66,6 +66,8 @@ void bs_recs_relabel(struct bs_recs *r, mb_phys_t base, mb_phys_t size,
 void bs_recs_sort(struct bs_recs *r);
 void bs_recs_free(struct bs_recs *r);
 
+#define BOOT_MAX_NODES 64
+
 /** struct boot - one simulated boot. */
 struct boot {
 	struct bm_machine m;
@@ -86,6 +88,10 @@ struct boot {
 	bool nopanic_next;   /* 4.x: the next request line is a _nopanic one */
 	unsigned x86_nosave; /* x86: nosave regions the e820 map makes */
 	enum mb_event_kind last_event; /* kind of the call being traced */
+	unsigned cpus_on_node[BOOT_MAX_NODES]; /* arm64 NUMA: from the tree */
+	bool node_has_memory[BOOT_MAX_NODES];
+	mb_phys_t group_base[BOOT_MAX_NODES]; /* per-cpu chunk of each group */
+	unsigned ngroup_base;
 	struct mb_handover_info info;
 	struct mb_handover_result *res;
 	/* the tables just before the hand-over (what report/map show) */

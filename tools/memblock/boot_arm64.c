@@ -12,6 +12,8 @@
 
 #include <libfdt.h>
 
+#include <memblock/firmware/cmdline.h>
+
 #include "boot.h"
 
 #define MiB	(1ULL << 20)
@@ -54,15 +56,20 @@ static void pgtables(struct boot *b, unsigned n)
 }
 
 /*
- * paging_init: the linear map at page granularity (rodata=full), one PTE
- * table per 2 MiB; the 512 MiB log shows 255 tables, then the free of the
- * image's 5-page initial page directory, then 4 more.
+ * paging_init: the linear map at page granularity (rodata=full): a PTE
+ * table per 2 MiB and a PMD table per 1 GiB, less the two the initial
+ * tables already give (the 512 MiB, 1 GiB and 2 GiB logs: 255, 511, 1024
+ * tables), then the free of the image's 5-page initial page directory,
+ * then 4 more tables.
  */
 static void arm64_late_cb(struct memblock *mb, void *ctx)
 {
 	struct boot *b = ctx;
 	mb_phys_t ram = mb_phys_mem_size(mb);
-	unsigned before = ram >= 4 * MiB ? (unsigned)(ram / (2 * MiB)) - 1 : 1;
+	mb_phys_t gib = 1024 * MiB;
+	unsigned before = (unsigned)(ram / (2 * MiB) + (ram + gib - 1) / gib);
+
+	before = before > 2 ? before - 2 : 1;
 	mb_phys_t size = b->m.dt_unflatten;
 
 	pgtables(b, before);
@@ -138,24 +145,17 @@ static bool node_span(struct memblock *mb, int nid, mb_phys_t *lo,
 	return any;
 }
 
-/* NODE_DATA (11392 bytes, untraced request) and the node's sparse map:
- * section usage (56 bytes a section, near the pgdat), the struct pages
- * (64 bytes each, 2 MiB aligned) and two vmemmap table pages. */
-static void node_setup(struct boot *b, int nid, mb_phys_t lo, mb_phys_t hi)
+/* NODE_DATA(nid): 11392 bytes, an untraced request on its node. */
+static void node_data(struct boot *b, int nid)
 {
-	struct memblock *mb = &b->mb;
-	/* the vmemmap's own virtual address, printed as the "from" */
-	const mb_phys_t vmemmap_from = 0xffffe45e80000000ULL;
-	mb_phys_t nd, top = (hi - 1) & ~(SECTION - 1);
-	mb_phys_t sections = ((hi + SECTION - 1) / SECTION) - lo / SECTION;
-	mb_phys_t map = ((((hi + SECTION - 1) & ~(SECTION - 1)) - lo) >> 12) *
-			b->mb.profile.page_struct_size;
 	char line[96];
+	mb_phys_t nd;
 
 	boot_hint(b, BS_MEMMAP);
 	snprintf(b->req_caller, sizeof(b->req_caller), "alloc_node_data");
-	nd = mb_phys_alloc_try_nid(mb, 0x2c80, 64, nid);
+	nd = mb_phys_alloc_try_nid(&b->mb, 0x2c80, 64, nid);
 	b->req_caller[0] = '\0';
+	boot_hint(b, BS__COUNT);
 	if (nd) {
 		snprintf(line, sizeof(line),
 			 "NUMA: NODE_DATA [mem %#010llx-%#010llx]",
@@ -163,27 +163,121 @@ static void node_setup(struct boot *b, int nid, mb_phys_t lo, mb_phys_t hi)
 			 (unsigned long long)(nd + 0x2c80 - 1));
 		boot_line(b, line);
 	}
-	if (nid == 0) {
-		/* the mem_section roots: 2^21 sections / 256 per root x 16 */
-		traced(b, "sparse_init+0x9c/0x294", BS_MEMMAP);
-		mb_alloc_try_nid(mb, 131072, 64, 0, 0, MB_NUMA_NO_NODE);
+}
+
+/* A node's sparse map: section usage (56 bytes a section, near the
+ * node's pgdat: its top section), the struct pages (64 bytes each, 2 MiB
+ * aligned); the first node also makes the section index and the two
+ * vmemmap table pages (the 2-node log shows them once). */
+static void node_sparse(struct boot *b, int nid, mb_phys_t lo, mb_phys_t hi,
+			bool first)
+{
+	struct memblock *mb = &b->mb;
+	const mb_phys_t from = b->m.vmemmap_from;
+	mb_phys_t top = (hi - 1) & ~(SECTION - 1);
+	mb_phys_t sections = ((hi + SECTION - 1) / SECTION) - lo / SECTION;
+	mb_phys_t map = ((((hi + SECTION - 1) & ~(SECTION - 1)) -
+			  (lo & ~(SECTION - 1))) >>
+			 12) *
+			b->mb.profile.page_struct_size;
+
+	if (first) {
+		traced(b, "sparse_index_alloc+0x5c/0x90", BS_MEMMAP);
+		mb_alloc_try_nid(mb, 4096, 64, 0, 0, nid);
 	}
-	traced(b, "sparse_index_alloc+0x5c/0x90", BS_MEMMAP);
-	mb_alloc_try_nid(mb, 4096, 64, 0, 0, nid);
 	traced(b, "sparse_init_nid+0xb4/0x348", BS_MEMMAP);
 	mb_alloc_try_nid(mb, sections * 56, 64, top, top + SECTION, nid);
 	traced(b, "memmap_alloc+0x28/0x3c", BS_MEMMAP);
 	mb_alloc_exact_nid_raw(mb, (map + 0x1fffff) & ~(mb_phys_t)0x1fffff,
-			       0x200000, vmemmap_from, 0, nid);
-	for (int i = 0; i < 2; i++) {
+			       0x200000, from, 0, nid);
+	for (int i = 0; first && i < 2; i++) {
 		traced(b, "__earlyonly_bootmem_alloc+0x2c/0x44", BS_PGDIR);
-		mb_alloc_try_nid_raw(mb, 4096, 4096, vmemmap_from, 0, nid);
+		mb_alloc_try_nid_raw(mb, 4096, 4096, from, 0, nid);
 	}
 	boot_hint(b, BS__COUNT);
 }
 
+/* CPUs per node from the tree's cpu nodes (numa-node-id, default 0). */
+static void cpus_from_tree(struct boot *b)
+{
+	int cpus = fdt_path_offset(b->blob, "/cpus"), node;
+	unsigned total = 0;
+
+	if (cpus < 0)
+		return;
+	fdt_for_each_subnode(node, b->blob, cpus)
+	{
+		const char *t = fdt_getprop(b->blob, node, "device_type", NULL);
+		const fdt32_t *id =
+			fdt_getprop(b->blob, node, "numa-node-id", NULL);
+		uint32_t nid = id ? fdt32_to_cpu(*id) : 0;
+
+		if (!t || strcmp(t, "cpu") || nid >= BOOT_MAX_NODES)
+			continue;
+		b->cpus_on_node[nid]++;
+		total++;
+	}
+	if (total)
+		b->m.cpus = total;
+}
+
+/* The tree's bootargs without cma=: the library's arm64 boot would place
+ * the area right after NUMA, where 6.1 places it after the sparse map. */
+static void bootargs_without_cma(const char *in, char *out, size_t len)
+{
+	size_t n = 0;
+
+	while (*in) {
+		size_t w = strcspn(in, " ");
+
+		if (strncmp(in, "cma=", 4) && n + w + 2 < len) {
+			if (n)
+				out[n++] = ' ';
+			memcpy(out + n, in, w);
+			n += w;
+		}
+		in += w;
+		in += strspn(in, " ");
+	}
+	out[n] = '\0';
+}
+
+/* bootmem_init's end: the CMA area (cma= or the default), then
+ * crashkernel=size below the DMA limit, 2 MiB aligned. */
+static void cma_and_crashkernel(struct boot *b)
+{
+	struct memblock *mb = &b->mb;
+	struct mb_cmdline cl;
+	mb_phys_t limit = mb_end_of_DRAM(mb) < 0x100000000ULL
+				  ? mb_end_of_DRAM(mb)
+				  : 0x100000000ULL;
+	mb_phys_t size = b->m.cma_size, a;
+	char line[128];
+
+	mb_cmdline_init(&cl, NULL, 0, NULL, 0);
+	mb_cmdline_parse(&cl, b->m.cmdline);
+	if (cl.cma_set)
+		size = cl.cma_size;
+	if (size && !b->dt.cma_size)
+		mb_fdt_cma_reserve(mb, &b->dt, size, 0x100000000ULL);
+	if (!cl.crash_set || cl.crash_nranges || cl.crash_has_offset ||
+	    !cl.crash_size)
+		return;
+	traced(b, "bootmem_init+0x1c0/0x2d8", BS_RMEM);
+	a = mb_phys_alloc_range(mb, cl.crash_size, 0x200000, 0, limit);
+	boot_hint(b, BS__COUNT);
+	if (!a)
+		return;
+	snprintf(line, sizeof(line),
+		 "crashkernel reserved: 0x%016llx - 0x%016llx (%llu MB)",
+		 (unsigned long long)a, (unsigned long long)(a + cl.crash_size),
+		 (unsigned long long)(cl.crash_size >> 20));
+	boot_line(b, line);
+}
+
 int boot_arm64_setup(struct boot *b)
 {
+	char full[sizeof(b->m.cmdline)];
 	struct mb_fdt_boot fb = {0};
 	bool numa;
 	int err;
@@ -193,7 +287,11 @@ int boot_arm64_setup(struct boot *b)
 			 "arm64 machines boot from a device tree (dtb line)");
 		return -1;
 	}
-	if (boot_open_tree(b))
+	memcpy(full, b->m.cmdline, sizeof(full));
+	bootargs_without_cma(full, b->m.cmdline, sizeof(b->m.cmdline));
+	err = boot_open_tree(b);
+	memcpy(b->m.cmdline, full, sizeof(full));
+	if (err)
 		return -1;
 	numa = tree_has_numa(b->blob);
 	if (!b->m.kernel_size) {
@@ -222,15 +320,26 @@ int boot_arm64_setup(struct boot *b)
 	}
 	mb_set_debug(&b->mb, true);
 	numa_tables(b, numa);
-	for (int nid = 0; nid < 64; nid++) {
+	cpus_from_tree(b);
+	for (int nid = 0; nid < BOOT_MAX_NODES; nid++) {
 		mb_phys_t lo = 0, hi = 0;
 
-		if (node_span(&b->mb, nid, &lo, &hi))
-			node_setup(b, nid, lo, hi);
+		b->node_has_memory[nid] = node_span(&b->mb, nid, &lo, &hi);
+		if (b->node_has_memory[nid])
+			node_data(b, nid);
 	}
-	if (b->m.cma_size && !b->dt.cma_size && !b->dt.cfg.cmdline_cma)
-		mb_fdt_cma_reserve(&b->mb, &b->dt, b->m.cma_size,
-				   0x100000000ULL);
+	/* the mem_section roots: 2^21 sections / 256 per root x 16 */
+	traced(b, "sparse_init+0x9c/0x294", BS_MEMMAP);
+	mb_alloc_try_nid(&b->mb, 131072, 64, 0, 0, MB_NUMA_NO_NODE);
+	for (int nid = 0, first = 1; nid < BOOT_MAX_NODES; nid++) {
+		mb_phys_t lo = 0, hi = 0;
+
+		if (!node_span(&b->mb, nid, &lo, &hi))
+			continue;
+		node_sparse(b, nid, lo, hi, first);
+		first = 0;
+	}
+	cma_and_crashkernel(b);
 	mb_dump_all(&b->mb);
 	return 0;
 }

@@ -25,6 +25,7 @@ enum st_op {
 	ST_EXACT_RAW,	/* memblock_alloc_exact_nid_raw */
 	ST_FREE,	/* free [result of @ref + off, size) */
 	ST_PCPU_TAILS,	/* free each unit's unused tail of chunk @ref */
+	ST_PCPU_GROUPS, /* arm64: one chunk per node with CPUs */
 	ST_PCPU_MSG,	/* "percpu: Embedded ..." */
 	ST_BOOTMEM,	/* bootmem takes over (hand-over begin) */
 	ST_END,
@@ -41,6 +42,9 @@ enum st_size {
 	SZ_SECTIONS,	/* mem_section_usage of every 128 MiB section */
 	SZ_CMDLINE,	/* a copy of the command line (strlen + 1) */
 	SZ_CPUS4,	/* an int per possible CPU */
+	SZ_CPUS8,	/* a long per possible CPU */
+	SZ_GROUPS8,	/* a long per per-cpu group (node with CPUs) */
+	SZ_NODES64,	/* 64 bytes per node with memory */
 };
 
 struct st {
@@ -218,7 +222,8 @@ static const struct st arm32_v6[] = {
  * 572-637); the sparse map was made before the dump (boot_arm64.c). */
 static const struct st arm64_v6[] = {
 	{ST_BOOTMEM, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 1},
-	T6(64, 64, "setup_arch+0x31c/0x5e4", BS_ALLOC),
+	{ST_TRY_NID, SZ_NODES64, 0, 64, 0, 0, -1, "setup_arch+0x31c/0x5e4",
+	 BS_ALLOC, 0, 1},
 	{ST_TRY_NID, SZ_CMDLINE, 0, 64, 0, 0, -1, "start_kernel+0x1b4/0x790",
 	 BS_ALLOC, 0, 1},
 	{ST_TRY_NID, SZ_CMDLINE, 0, 64, 0, 0, -1, "start_kernel+0x1e0/0x790",
@@ -227,16 +232,22 @@ static const struct st arm64_v6[] = {
 	 "pcpu_build_alloc_info+0x398/0x50c", BS_PERCPU, 1, 1},
 	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, -1,
 	 "pcpu_embed_first_chunk+0x80/0x2e4", BS_PERCPU, 2, 1},
-	/* from= is a virtual address (the kernel passes __pa(MAX_DMA...)) */
-	{ST_TRY_NID, SZ_PCPU, 0, 0x1000, 0xffffe45e80000000ULL, 0, 0,
+	/* a chunk per node; from= is the vmemmap-from address */
+	{ST_PCPU_GROUPS, SZ_FIXED, 0, 0x1000, 0, 0, 0,
 	 "pcpu_fc_alloc+0x120/0x19c", BS_PERCPU, 3, 1},
 	{ST_PCPU_TAILS, SZ_FIXED, 0, 0, 0, 0, 0,
 	 "pcpu_embed_first_chunk+0x1f4/0x2e4", BS_PERCPU, 3, 1},
 	{ST_PCPU_MSG, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_PERCPU, 3, 1},
-	A64(8, "pcpu_setup_first_chunk+0x344/0x8a4"),
-	A64(8, "pcpu_setup_first_chunk+0x36c/0x8a4"),
-	A64(4, "pcpu_setup_first_chunk+0x394/0x8a4"),
-	A64(8, "pcpu_setup_first_chunk+0x3bc/0x8a4"),
+	/* group offsets and sizes, unit map and offsets (the 2-node log:
+	 * 16, 16, 16, 32 for 2 groups of 2 CPUs) */
+	{ST_TRY_NID, SZ_GROUPS8, 0, 64, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x344/0x8a4", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_GROUPS8, 0, 64, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x36c/0x8a4", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_CPUS4, 0, 64, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x394/0x8a4", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_CPUS8, 0, 64, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x3bc/0x8a4", BS_PERCPU, 0, 1},
 	A64(288, "pcpu_setup_first_chunk+0x758/0x8a4"),
 	A64(144, "pcpu_alloc_first_chunk+0x84/0x2f0"),
 	A64(384, "pcpu_alloc_first_chunk+0xc4/0x2f0"),
@@ -319,6 +330,33 @@ static mb_phys_t pcpu_unit(const struct boot *b)
 	return b->m.style == 4 ? 0x10000 : 0x12000; /* u65536 / u73728 */
 }
 
+/*
+ * Per-cpu groups: one per node that has CPUs (arm64 with NUMA), else one
+ * group of every CPU. Fills @nid / @cpus when non-NULL. Return: count.
+ */
+static unsigned pcpu_groups(const struct boot *b, int *nid, unsigned *cpus)
+{
+	unsigned n = 0;
+
+	for (int i = 0; i < BOOT_MAX_NODES; i++) {
+		if (!b->cpus_on_node[i])
+			continue;
+		if (nid)
+			nid[n] = i;
+		if (cpus)
+			cpus[n] = b->cpus_on_node[i];
+		n++;
+	}
+	if (!n) {
+		if (nid)
+			nid[0] = 0;
+		if (cpus)
+			cpus[0] = b->m.cpus;
+		n = 1;
+	}
+	return n;
+}
+
 static mb_phys_t step_size(struct boot *b, const struct st *s)
 {
 	unsigned long pages;
@@ -365,6 +403,17 @@ static mb_phys_t step_size(struct boot *b, const struct st *s)
 			       : 4096;
 	case SZ_CPUS4:
 		return 4 * (mb_phys_t)b->m.cpus;
+	case SZ_CPUS8:
+		return 8 * (mb_phys_t)b->m.cpus;
+	case SZ_GROUPS8:
+		return 8 * (mb_phys_t)pcpu_groups(b, NULL, NULL);
+	case SZ_NODES64: {
+		unsigned n = 0;
+
+		for (int nid = 0; nid < BOOT_MAX_NODES; nid++)
+			n += b->node_has_memory[nid];
+		return 64 * (mb_phys_t)(n ? n : 1);
+	}
 	case SZ_CMDLINE:
 		/* saved_command_line and static_command_line (6.1 logs: 51,
 		 * 68, 76 and 49 bytes for their command lines) */
@@ -460,6 +509,33 @@ static mb_phys_t via_bootmem(struct boot *b, const struct st *s, mb_phys_t size)
 		bs_recs_add(&b->recs, a, size, s->kind,
 			    s->caller ? s->caller : "memblock_alloc");
 	return a;
+}
+
+/* arm64 pcpu_fc_alloc: each group's chunk on its node, "from" the
+ * vmemmap address the log prints. Return: the first chunk. */
+static mb_phys_t pcpu_group_chunks(struct boot *b, const struct st *s)
+{
+	int nid[BOOT_MAX_NODES];
+	unsigned cpus[BOOT_MAX_NODES];
+	unsigned ng = pcpu_groups(b, nid, cpus);
+
+	b->ngroup_base = ng;
+	for (unsigned g = 0; g < ng; g++) {
+		struct st one = *s;
+
+		one.op = ST_TRY_NID;
+		one.min = b->m.vmemmap_from;
+		one.nid = nid[g];
+		boot_hint(b, BS_PERCPU);
+		b->group_base[g] =
+			b->bootmem_up && b->backend == BOOTMEM_BACKEND_BITMAP
+				? via_bootmem(b, &one, pcpu_unit(b) * cpus[g])
+				: via_memblock(b, &one, pcpu_unit(b) * cpus[g]);
+		boot_hint(b, BS__COUNT);
+		if (!b->group_base[g])
+			b->failed_allocs++;
+	}
+	return b->group_base[0];
 }
 
 static void do_free(struct boot *b, const char *caller, mb_phys_t base,
@@ -634,15 +710,27 @@ int boot_steps_run(struct boot *b)
 		case ST_FREE:
 			do_free(b, s->caller, res[s->ref & 7], size);
 			continue;
+		case ST_PCPU_GROUPS:
+			res[s->ref & 7] = pcpu_group_chunks(b, s);
+			continue;
 		case ST_PCPU_TAILS: {
 			/* the unused tail of every unit (0 bytes when the
-			 * unit is all in use, as on the ARM kernels) */
+			 * unit is all in use, as on the ARM kernels), group
+			 * by group */
 			mb_phys_t unit = pcpu_unit(b), used = pcpu_used(b);
+			unsigned cpus[BOOT_MAX_NODES];
+			unsigned ng = pcpu_groups(b, NULL, cpus);
 
-			for (unsigned c = 0; c < b->m.cpus; c++)
-				do_free(b, s->caller,
-					res[s->ref & 7] + unit * c + used,
-					unit - used);
+			for (unsigned g = 0; g < ng; g++) {
+				mb_phys_t base = b->ngroup_base
+							 ? b->group_base[g]
+							 : res[s->ref & 7];
+
+				for (unsigned c = 0; c < cpus[g]; c++)
+					do_free(b, s->caller,
+						base + unit * c + used,
+						unit - used);
+			}
 			continue;
 		}
 		case ST_PCPU_MSG:

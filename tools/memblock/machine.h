@@ -52,6 +52,7 @@ struct bm_machine {
 	char cmdline[1024];
 	mb_phys_t cma_size;	/* default CMA area (CONFIG_CMA_SIZE_MBYTES) */
 	mb_phys_t dt_unflatten; /* unflattened tree bytes (0: estimate) */
+	mb_phys_t vmemmap_from; /* arm64: the virtual "from" logs print */
 	unsigned long sizes_k[5]; /* Memory: line code rwdata rodata init bss */
 };
 

@@ -64,6 +64,9 @@ static void reset(struct bm_machine *m)
 	m->style = 6;
 	m->cpus = 1;
 	m->dtb_size = 0;
+	/* arm64: the vmemmap's virtual address that 6.1 prints as the
+	 * from= of memmap and per-cpu requests (arm64_virt_512M_smp1.log) */
+	m->vmemmap_from = 0xffffe45e80000000ULL;
 }
 
 static const struct {
@@ -207,6 +210,9 @@ static const char *parse_words(struct bm_machine *m, char *line, int argc,
 		while (*p == ' ' || *p == '\t')
 			p++;
 		snprintf(m->cmdline, sizeof(m->cmdline), "%.1000s", p);
+	} else if (!strcmp(k, "vmemmap-from") && argc == 1) {
+		if (!bm_parse_size(argv[0], &m->vmemmap_from))
+			return "vmemmap-from needs an address";
 	} else if (!strcmp(k, "dt-unflatten") && argc == 1) {
 		if (!bm_parse_size(argv[0], &m->dt_unflatten))
 			return "dt-unflatten needs a size";
