@@ -398,15 +398,10 @@ static int x86_boot(struct boot *b)
 	boot_reserve_lines(b, "acpi_reserve_initial_tables+0x51/0x61", false);
 	/* "No NUMA configuration found": one fake node over all memory */
 	mb_set_node(mb, 0, mb_end_of_DRAM(mb), &mb->memory, 0);
-	/* reservations over memory take its node (the kernel marks the
-	 * nodes holding kernel memory); the ACPI tables above RAM do not */
-	for (unsigned long i = 0; i < mb->reserved.cnt; i++) {
-		struct memblock_region *r = &mb->reserved.regions[i];
-
-		if (r->size &&
-		    mb_overlaps_region(&mb->memory, r->base, r->size))
-			r->nid = 0;
-	}
+	/* numa_clear_kernel_node_hotplug: reservations inside the node's
+	 * span [0, end of RAM) take its id (x86_512M.log: the ACPI tables
+	 * just above RAM stay without one) */
+	mb_set_node(mb, 0, mb_end_of_DRAM(mb), &mb->reserved, 0);
 	/* NODE_DATA(0): untraced request, only its result line shows */
 	boot_hint(b, BS_MEMMAP);
 	snprintf(b->req_caller, sizeof(b->req_caller), "alloc_node_data");
