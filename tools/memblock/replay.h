@@ -63,11 +63,12 @@ struct rp_stats {
 	/* what had to be inferred (docs/replay.md lists it per log) */
 	unsigned undone_before_dump; /* traced changes undone to seed */
 	unsigned inferred_node_data, inferred_cma, inferred_generic;
-	unsigned flag_ranges; /* adds given the next dump's flags */
-	unsigned numa_line;   /* line where dump nids were applied (0 none) */
-	unsigned limit_line;  /* x86: line where current_limit left 1 MiB */
-	unsigned trim_line;   /* x86: dump line preceded by trim_memory */
-	unsigned untraced;    /* reserved ranges only a later dump shows */
+	unsigned flag_ranges;	      /* adds given the next dump's flags */
+	unsigned nomap_after_reserve; /* no-map flagged after reservation */
+	unsigned numa_line;  /* line where dump nids were applied (0 none) */
+	unsigned limit_line; /* x86: line where current_limit left 1 MiB */
+	unsigned trim_line;  /* x86: dump line preceded by trim_memory */
+	unsigned untraced;   /* reserved ranges only a later dump shows */
 };
 
 /** struct rp_span - a range found reserved by a dump but by no line. */
@@ -135,13 +136,25 @@ bool rp_dump_matches(struct rp_engine *e, const struct lp_record *d);
 void rp_sync_to_dump(struct rp_engine *e, const struct lp_record *d);
 /** rp_apply_nodes - nids (memory and reserved) of dump @d, onto the state. */
 void rp_apply_nodes(struct rp_engine *e, const struct lp_record *d);
-/** rp_apply_flags - flags of dump @d's memory inside [base, base+size);
- *  returns the number of flagged ranges applied. */
-unsigned rp_apply_flags(struct rp_engine *e, const struct lp_record *d,
-			mb_phys_t base, mb_phys_t size);
 /** rp_print_free_near - free ranges around @addr, for mismatch reports. */
 void rp_print_free_near(struct rp_engine *e, FILE *f, mb_phys_t addr,
 			bool json);
+
+/* replay_flags.c */
+/** rp_apply_flags - flags of dump @d's memory inside [base, base+size),
+ *  except NOMAP on parts @d shows reserved (see rp_apply_reserved_nomap);
+ *  returns the number of flagged ranges applied. */
+unsigned rp_apply_flags(struct rp_engine *e, const struct lp_record *d,
+			mb_phys_t base, mb_phys_t size);
+/** rp_apply_reserved_nomap - after a traced reservation of [base,
+ *  base+size): NOMAP where dump @d shows it NOMAP and reserved. */
+unsigned rp_apply_reserved_nomap(struct rp_engine *e, const struct lp_record *d,
+				 mb_phys_t base, mb_phys_t size);
+/** rp_seed_unflag_reserved_nomap - seeding from dump @d: clear NOMAP on
+ *  its reserved NOMAP parts that @mb no longer has reserved. */
+void rp_seed_unflag_reserved_nomap(const struct lp_log *log,
+				   const struct lp_record *d,
+				   struct memblock *mb);
 
 /* replay_untraced.c */
 /** rp_touch - note a range the log (or the library) reserved. */

@@ -241,6 +241,17 @@ static void finish_pending(struct rp_engine *e, const struct lp_record *next)
 
 /* ---- operations ---- */
 
+/* A dynamic no-map region is flagged right after its reservation. */
+static void reserved_nomap(struct rp_engine *e, size_t i, mb_phys_t base,
+			   mb_phys_t size)
+{
+	size_t d = rp_next_dump(e->log, i);
+
+	if (d != RP_NONE)
+		e->st.nomap_after_reserve += rp_apply_reserved_nomap(
+			e, &e->log->recs[d], base, size);
+}
+
 static void run_plain(struct rp_engine *e, size_t i)
 {
 	const struct lp_record *r = &e->log->recs[i];
@@ -276,6 +287,8 @@ static void run_plain(struct rp_engine *e, size_t i)
 	}
 	e->capture = false;
 	queue_take(e, r); /* the operation's own trace line */
+	if (r->kind == LP_RESERVE)
+		reserved_nomap(e, i, r->base, r->size);
 	if (r->kind == LP_ADD || r->kind == LP_ADD_NODE) {
 		d = rp_next_dump(e->log, i);
 		if (d != RP_NONE)
@@ -443,6 +456,7 @@ static void check_result(struct rp_engine *e, size_t i)
 	if (have && base == r->base && size == r->size) {
 		e->st.alloc_ok++;
 		rp_verbose(e, r, "allocation");
+		reserved_nomap(e, i, base, size);
 		return;
 	}
 	rp_mismatch(e, r, "allocation", true, r->base, r->size, have, base,
@@ -453,6 +467,7 @@ static void check_result(struct rp_engine *e, size_t i)
 		mb_phys_free(&e->mb, base, size);
 	}
 	mb_reserve(&e->mb, r->base, r->size);
+	reserved_nomap(e, i, r->base, r->size);
 }
 
 static void check_double(struct rp_engine *e, size_t i)

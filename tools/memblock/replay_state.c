@@ -180,6 +180,7 @@ int rp_seed(struct rp_engine *e)
 			     strip);
 		if (undo_before_dump(e, &t) < 0)
 			goto fail;
+		rp_seed_unflag_reserved_nomap(e->log, d, &t);
 	}
 	if (t.memory.cnt > nm)
 		nm = t.memory.cnt;
@@ -294,31 +295,6 @@ void rp_apply_nodes(struct rp_engine *e, const struct lp_record *d)
 		if (r->nid != LP_NO_NODE && r->size)
 			mb_set_node(&e->mb, r->base, r->size, t, r->nid);
 	}
-}
-
-unsigned rp_apply_flags(struct rp_engine *e, const struct lp_record *d,
-			mb_phys_t base, mb_phys_t size)
-{
-	mb_phys_t end = base + size;
-	unsigned long i;
-	unsigned n = 0;
-
-	for (i = 0; i < d->n_mem; i++) {
-		const struct lp_region *r = lp_dump_region(e->log, d, i);
-		mb_phys_t b = r->base > base ? r->base : base;
-		mb_phys_t x = r->base + r->size < end ? r->base + r->size : end;
-
-		if (!r->flags || b >= x)
-			continue;
-		if (r->flags & MEMBLOCK_NOMAP)
-			mb_mark_nomap(&e->mb, b, x - b);
-		if (r->flags & MEMBLOCK_HOTPLUG)
-			mb_mark_hotplug(&e->mb, b, x - b);
-		if (r->flags & MEMBLOCK_MIRROR)
-			mb_mark_mirror(&e->mb, b, x - b);
-		n++;
-	}
-	return n;
 }
 
 void rp_print_free_near(struct rp_engine *e, FILE *f, mb_phys_t addr, bool json)
