@@ -39,6 +39,7 @@ struct rp_context {
 	bool is_x86, is_arm32, is_arm64;
 	size_t first_dump;    /* record index of the first dump */
 	size_t numa_point;    /* record where NUMA init takes effect */
+	size_t nid_point;     /* record where the dump's node ids are set */
 	size_t limit_point;   /* x86: record where current_limit leaves 1 MiB */
 	size_t trim_dump;     /* x86: dump preceded by trim_memory */
 	bool movable_node;    /* "movable_node" on the command line */

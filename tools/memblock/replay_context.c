@@ -126,6 +126,34 @@ static size_t find_numa_point(const struct lp_log *log)
 	return RP_NONE;
 }
 
+/*
+ * x86 sets node ids (memory, and reserved by the node ranges) in
+ * numa_register_memblks(), right before it allocates each NODE_DATA; what
+ * numa_init() allocates before that (numa=fake's distance table) is
+ * reserved without a node and only then gets one. So the ids take effect
+ * at the first NODE_DATA allocation. Elsewhere: at the NUMA point.
+ */
+static size_t find_nid_point(const struct lp_log *log, bool x86,
+			     size_t numa_point)
+{
+	size_t i;
+	int nid;
+
+	if (!x86 || numa_point == RP_NONE)
+		return numa_point;
+	for (i = numa_point; i < log->n; i++) {
+		const struct lp_record *r = &log->recs[i];
+
+		if (r->kind == LP_DUMP)
+			break;
+		if (r->kind == LP_CTX_NODE_DATA ||
+		    (rp_is_alloc_result(r) &&
+		     rp_infer_kind(log, i, &nid) == RP_INFER_NODE_DATA))
+			return i;
+	}
+	return numa_point;
+}
+
 /* x86: current_limit is 1 MiB until init_mem_mapping() has mapped RAM;
  * the first line of the next phase (ACPI tables, NUMA, zones, or a
  * virtual allocation request) after the first dump marks the switch. */
@@ -236,6 +264,7 @@ int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 		ctx->prof.page_size = arm64_page_size(log, ctx->prof.page_size);
 	ctx->first_dump = rp_next_dump(log, 0);
 	ctx->numa_point = find_numa_point(log);
+	ctx->nid_point = find_nid_point(log, ctx->is_x86, ctx->numa_point);
 	ctx->limit_point = ctx->is_x86
 				   ? find_x86_limit_point(log, ctx->first_dump)
 				   : RP_NONE;

@@ -515,14 +515,18 @@ static void numa_init(struct rp_engine *e, size_t i)
 
 	if (e->ctx.movable_node)
 		mb_set_bottom_up(&e->mb, false);
-	if (d != RP_NONE) {
-		const struct lp_record *dump = &e->log->recs[d];
+	/* SRAT hotplug / mirror marks are made here too */
+	if (d != RP_NONE)
+		e->st.flag_ranges += rp_apply_flags(e, &e->log->recs[d], 0,
+						    mb_end_of_DRAM(&e->mb));
+}
 
-		rp_apply_nodes(e, dump);
-		/* SRAT hotplug / mirror marks are made here too */
-		e->st.flag_ranges +=
-			rp_apply_flags(e, dump, 0, mb_end_of_DRAM(&e->mb));
-	}
+static void set_nids(struct rp_engine *e, size_t i)
+{
+	size_t d = rp_next_dump(e->log, i);
+
+	if (d != RP_NONE)
+		rp_apply_nodes(e, &e->log->recs[d]);
 	e->st.numa_line = e->log->recs[i].line;
 }
 
@@ -577,6 +581,8 @@ static int run_pass(struct rp_engine *e)
 			rp_touch(e, r->base, r->size);
 		if (i == e->ctx.numa_point)
 			numa_init(e, i);
+		if (i == e->ctx.nid_point)
+			set_nids(e, i);
 		if (i == e->ctx.limit_point) {
 			mb_set_current_limit(&e->mb, mb_end_of_DRAM(&e->mb));
 			e->st.limit_line = r->line;

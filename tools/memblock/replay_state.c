@@ -170,8 +170,8 @@ int rp_seed(struct rp_engine *e)
 	tr = alloc_regions(big);
 	if (!tm || !tr || mb_init(&t, p, NULL, tm, big, tr, big, NULL, 0) < 0)
 		goto fail;
-	strip = e->ctx.numa_point == RP_NONE ||
-		(d && e->ctx.numa_point < e->ctx.first_dump);
+	strip = e->ctx.nid_point == RP_NONE ||
+		(d && e->ctx.nid_point < e->ctx.first_dump);
 	if (d) {
 		load_regions(e, &t.memory, lp_dump_region(e->log, d, 0),
 			     d->n_mem, strip);
