@@ -45,6 +45,8 @@ struct rp_context {
 	bool movable_node;    /* "movable_node" on the command line */
 	mb_phys_t lowmem_end; /* arm32: start of HighMem (0: none) */
 	mb_phys_t dma_limit;  /* end of ZONE_DMA (CMA limit on arm64), 0 none */
+	mb_phys_t mem_limit;  /* mem= on the command line (0: none) */
+	size_t mem_limit_point; /* arm64: record before which mem= cuts */
 };
 
 /** enum rp_infer - what kind of untraced request a result line stands for. */
@@ -69,7 +71,8 @@ struct rp_stats {
 	unsigned numa_line;  /* line where dump nids were applied (0 none) */
 	unsigned limit_line; /* x86: line where current_limit left 1 MiB */
 	unsigned trim_line;  /* x86: dump line preceded by trim_memory */
-	unsigned untraced;   /* reserved ranges only a later dump shows */
+	unsigned mem_limit_line; /* arm64: line preceded by the mem= cut */
+	unsigned untraced;	 /* reserved ranges only a later dump shows */
 };
 
 /** struct rp_span - a range found reserved by a dump but by no line. */

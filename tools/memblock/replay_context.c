@@ -218,6 +218,75 @@ static mb_phys_t arm64_page_size(const struct lp_log *log, mb_phys_t dflt)
 	return dflt;
 }
 
+/* memparse(): a C number (0x.., 0.. octal, decimal) and an optional
+ * binary suffix K M G T P E. */
+static mb_phys_t parse_size(const char *p, const char *end)
+{
+	static const char suffix[] = "KMGTPE";
+	unsigned base = 10, shift = 0, k;
+	mb_phys_t v = 0;
+
+	if (p + 1 < end && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		base = 16;
+		p += 2;
+	} else if (p < end && p[0] == '0') {
+		base = 8;
+	}
+	for (; p < end; p++) {
+		unsigned d;
+
+		if (*p >= '0' && *p <= '9')
+			d = (unsigned)(*p - '0');
+		else if (base == 16 && *p >= 'a' && *p <= 'f')
+			d = (unsigned)(*p - 'a' + 10);
+		else if (base == 16 && *p >= 'A' && *p <= 'F')
+			d = (unsigned)(*p - 'A' + 10);
+		else
+			break;
+		if (d >= base)
+			break;
+		v = v * base + d;
+	}
+	for (k = 0; p < end && k < sizeof(suffix) - 1; k++)
+		if ((*p & ~0x20) == suffix[k])
+			shift = 10 * (k + 1);
+	return v << shift;
+}
+
+/* The last "mem=" parameter of a command line (the last one wins). */
+static mb_phys_t cmdline_mem(const struct lp_record *r)
+{
+	const char *t = r->text, *end = r->text + r->text_len;
+	mb_phys_t v = 0;
+	size_t i;
+
+	for (i = 0; i + 4 <= r->text_len; i++)
+		if (!memcmp(t + i, "mem=", 4) &&
+		    (i == 0 || t[i - 1] == ' ' || t[i - 1] == ':'))
+			v = parse_size(t + i + 4, end);
+	return v;
+}
+
+/*
+ * arm64 applies mem= in arm64_memblock_init() with the untraced
+ * memblock_mem_limit_remove_map(), and only then (and only when a limit
+ * is set) adds the kernel image back with a traced memblock_add: the cut
+ * lies right before that add.
+ */
+static size_t find_arm64_limit_point(const struct lp_log *log)
+{
+	size_t i;
+
+	for (i = 0; i < log->n; i++) {
+		const struct lp_record *r = &log->recs[i];
+
+		if (r->kind == LP_ADD &&
+		    has_prefix(r->caller, "arm64_memblock_init"))
+			return i;
+	}
+	return RP_NONE;
+}
+
 /* Dominant address width of the memblock lines of this (part of a) log. */
 static int view_width(const struct lp_log *log)
 {
@@ -274,6 +343,8 @@ int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 
 		if (r->kind == LP_CTX_CMDLINE && text_has(r, "movable_node"))
 			ctx->movable_node = true;
+		if (r->kind == LP_CTX_CMDLINE && cmdline_mem(r))
+			ctx->mem_limit = cmdline_mem(r);
 		if (r->kind == LP_CTX_ZONE && !r->empty &&
 		    !strcmp(r->name, "HighMem") && !ctx->lowmem_end)
 			ctx->lowmem_end = r->base;
@@ -287,6 +358,9 @@ int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 	}
 	if (ctx->is_x86 && ctx->trim_dump == RP_NONE)
 		ctx->trim_dump = ctx->first_dump;
+	ctx->mem_limit_point = RP_NONE;
+	if (ctx->is_arm64 && ctx->mem_limit)
+		ctx->mem_limit_point = find_arm64_limit_point(log);
 	if (ctx->is_arm32 && !ctx->lowmem_end)
 		ctx->lowmem_end = default_lowmem_end(log, ctx->first_dump);
 	return 0;

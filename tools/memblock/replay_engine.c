@@ -583,6 +583,11 @@ static int run_pass(struct rp_engine *e)
 			numa_init(e, i);
 		if (i == e->ctx.nid_point)
 			set_nids(e, i);
+		if (i == e->ctx.mem_limit_point) {
+			/* a no-op when the state is already cut (seeded) */
+			mb_mem_limit_remove_map(&e->mb, e->ctx.mem_limit);
+			e->st.mem_limit_line = r->line;
+		}
 		if (i == e->ctx.limit_point) {
 			mb_set_current_limit(&e->mb, mb_end_of_DRAM(&e->mb));
 			e->st.limit_line = r->line;
