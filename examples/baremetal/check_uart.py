@@ -20,6 +20,8 @@ Checks (each failure is printed; exit status 1 if any):
     first dump equals the kernel's ("full": 32-bit ARM, where the
     simulator reserves nothing else before it) or its memory table does
     ("memory": arm64, where Linux's page tables come first);
+  * every allocation made through memblock has its memblock_reserve trace
+    line (same range) right before its report;
   * every allocation lies in RAM (dump firmware's memory) and outside every
     reservation made before it (dump firmware's reserved), and no two
     allocations overlap;
@@ -164,13 +166,32 @@ def main():
     if not memory:
         fail("no memory in the firmware dump")
 
-    allocs = []
+    backend = ""
     for l in lines:
+        m = re.match(r"^baremetal: handover \d+ pages backend (\w+)$", l)
+        if m:
+            backend = m.group(1)
+
+    def from_bootmem(what):
+        return "bootmem" in what or what == "mem_map"
+
+    allocs = []
+    for i, l in enumerate(lines):
         m = re.match(r"^baremetal: alloc 0x([0-9a-f]+) 0x([0-9a-f]+) (.*)$", l)
         if not m:
             continue
         base, size, what = int(m.group(1), 16), int(m.group(2), 16), m.group(3)
         end = base + size
+        # Every allocation that goes through memblock (all of them but the
+        # bitmap back end's) shows as the memblock_reserve line just before.
+        if backend == "memblock" or not from_bootmem(what):
+            traced = False
+            for t in lines[max(0, i - 2):i]:
+                r = re.match(r"^memblock_reserve: \[0x([0-9a-f]+)-0x([0-9a-f]+)\] ", t)
+                if r and int(r.group(1), 16) == base and int(r.group(2), 16) == end - 1:
+                    traced = True
+            if not traced:
+                fail(f"allocation {what} [{base:#x}-{end:#x}) has no memblock_reserve trace line")
         if not inside(base, end, memory):
             fail(f"allocation {what} [{base:#x}-{end:#x}) not in RAM")
         if overlaps(base, end, reserved):
@@ -211,7 +232,6 @@ def main():
         fail(f"only {len(pages)} buddy blocks reported")
 
     handover = buddy = None
-    backend = ""
     for l in lines:
         m = re.match(r"^baremetal: handover (\d+) pages backend (\w+)$", l)
         if m:
@@ -229,7 +249,7 @@ def main():
         taken = set()
         busy = [(b, e) for b, e, _ in ho_reserved]
         if backend == "bitmap":
-            busy += [(b, e) for b, e, w in allocs if "bootmem" in w or w == "mem_map"]
+            busy += [(b, e) for b, e, w in allocs if from_bootmem(w)]
         for b, e in busy:
             taken.update(range(b // PAGE, (e + PAGE - 1) // PAGE))
         if bitmap:

@@ -36,14 +36,17 @@ DUMP_HO = [
 ]
 
 
-def kernel_log(allocs=None, handover=4070, buddy=4070, pages=None, fw=None):
+def kernel_log(allocs=None, handover=4070, buddy=4070, pages=None, fw=None, untraced=None):
     allocs = allocs or [(0x60f00000 + i * 0x1000, 0x1000) for i in range(10)]
     pages = pages or [(0x60100000 + i * 0x2000, 0x2000) for i in range(5)]
     out = ["baremetal: arch arm32 board test",
            "baremetal: layout image 0x60010000 0x60020000 stack 0x60020000 0x60020000 phys_offset 0x60000000",
            "memblock_reserve: [0x60010000-0x6001ffff] setup_reserve_kernel+0x30/0x68",
            "baremetal: dump firmware"] + (fw or DUMP_FW)
-    out += [f"baremetal: alloc {b:#x} {s:#x} mb_alloc" for b, s in allocs]
+    for b, s in allocs:
+        if b != untraced:
+            out.append(f"memblock_reserve: [{b:#x}-{b + s - 1:#x}] memblock_alloc_range_nid+0xd0/0x168")
+        out.append(f"baremetal: alloc {b:#x} {s:#x} mb_alloc")
     out += ["baremetal: dump handover"] + DUMP_HO
     out += [f"baremetal: handover {handover} pages backend memblock",
             f"baremetal: buddy free {buddy} managed {buddy}"]
@@ -102,6 +105,11 @@ class CheckUart(unittest.TestCase):
         rc, out = self.run_check(kernel_log(allocs=allocs))
         self.assertEqual(rc, 1)
         self.assertIn("not in RAM", out)
+
+    def test_allocation_without_trace(self):
+        rc, out = self.run_check(kernel_log(untraced=0x60f03000))
+        self.assertEqual(rc, 1)
+        self.assertIn("[0x60f03000-0x60f04000) has no memblock_reserve trace line", out)
 
     def test_page_over_reservation(self):
         pages = [(0x60f08000, 0x2000)] + [(0x60100000 + i * 0x2000, 0x2000) for i in range(4)]
