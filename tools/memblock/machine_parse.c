@@ -234,6 +234,23 @@ static const char *parse_words(struct bm_machine *m, char *line, int argc,
 	return NULL;
 }
 
+/* Split @s in place at blanks; at most @max words. Return: the count. */
+static int split_words(char *s, char **argv, int max)
+{
+	int n = 0;
+
+	while (*s && n < max) {
+		while (*s == ' ' || *s == '\t')
+			*s++ = '\0';
+		if (!*s)
+			break;
+		argv[n++] = s;
+		while (*s && *s != ' ' && *s != '\t')
+			s++;
+	}
+	return n;
+}
+
 int bm_machine_parse(const char *text, size_t len, struct bm_machine *m,
 		     char *err, size_t errlen)
 {
@@ -242,7 +259,7 @@ int bm_machine_parse(const char *text, size_t len, struct bm_machine *m,
 
 	reset(m);
 	while (i < len) {
-		char line[1200], copy[1200], *argv[16], *save = NULL, *w;
+		char line[1200], copy[1200], *argv[16];
 		size_t n = 0;
 		int argc = 0;
 		const char *why;
@@ -267,9 +284,7 @@ int bm_machine_parse(const char *text, size_t len, struct bm_machine *m,
 		if (hash && strncmp(line, "cmdline", 7))
 			*hash = '\0';
 		snprintf(copy, sizeof(copy), "%s", line);
-		for (w = strtok_r(copy, " \t", &save); w && argc < 16;
-		     w = strtok_r(NULL, " \t", &save))
-			argv[argc++] = w;
+		argc = split_words(copy, argv, 16);
 		if (!argc)
 			continue;
 		why = parse_words(m, line, argc, argv);
