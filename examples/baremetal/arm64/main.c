@@ -7,9 +7,25 @@
 #include "boot.h"
 
 #include "dtb.h"
+#include <libfdt.h>
 #include <memblock/linux.h>
 
 void arm64_main(uint64_t x0);
+void arm64_use_psci(const char *method);
+
+/* Does @s contain @word? (No libc strstr here.) */
+static bool strstr_simple(const char *s, const char *word)
+{
+	for (; *s; s++) {
+		size_t i = 0;
+
+		while (word[i] && s[i] == word[i])
+			i++;
+		if (!word[i])
+			return true;
+	}
+	return false;
+}
 
 static struct mb_fdt dt;
 static struct mb_cmdline cl;
@@ -34,6 +50,11 @@ void arm64_main(uint64_t x0)
 			(unsigned)dtb_fnv1a(blob, size));
 		err = setup_from_dt(&memblock, &dt, SETUP_ARM64, blob, size, x0,
 				    &k, &cl);
+		if (err == 0 && dt.chosen.bootargs &&
+		    strstr_simple(dt.chosen.bootargs, "baremetal.exit=psci"))
+			arm64_use_psci(fdt_getprop(blob,
+						   fdt_path_offset(blob, "/psci"),
+						   "method", NULL));
 	} else {
 		kprintf("baremetal: no device tree in x0\n");
 	}
