@@ -46,7 +46,8 @@ struct rp_context {
 	mb_phys_t lowmem_end; /* arm32: start of HighMem (0: none) */
 	mb_phys_t dma_limit;  /* end of ZONE_DMA (CMA limit on arm64), 0 none */
 	mb_phys_t mem_limit;  /* mem= on the command line (0: none) */
-	size_t mem_limit_point; /* arm64: record before which mem= cuts */
+	mb_phys_t arm_dma_limit; /* arm32: limit passed to CMA (inclusive) */
+	size_t mem_limit_point;	 /* arm64: record before which mem= cuts */
 };
 
 /** enum rp_infer - what kind of untraced request a result line stands for. */
@@ -103,6 +104,7 @@ struct rp_engine {
 	unsigned qn, qhead;
 	/* the request whose result line is awaited */
 	size_t pending_req;
+	bool inferred_more; /* the queue may hold an inferred call's results */
 	mb_phys_t pending_phys;
 	unsigned node_data_seq; /* NODE_DATA results seen (arm64 prints no nid)
 				 */

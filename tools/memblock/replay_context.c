@@ -308,6 +308,7 @@ static int view_width(const struct lp_log *log)
 int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 		    struct rp_context *ctx)
 {
+	bool normal = false;
 	size_t i;
 
 	memset(ctx, 0, sizeof(*ctx));
@@ -351,6 +352,9 @@ int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 		if (r->kind == LP_CTX_ZONE && !r->empty &&
 		    !strcmp(r->name, "DMA") && !ctx->dma_limit)
 			ctx->dma_limit = r->end + 1;
+		if (r->kind == LP_CTX_ZONE && !r->empty &&
+		    !strcmp(r->name, "Normal"))
+			normal = true;
 		/* x86 trims memory to pages at the end of e820 setup */
 		if (ctx->is_x86 && ctx->trim_dump == RP_NONE &&
 		    r->kind == LP_ADD && has_prefix(r->caller, "e820__"))
@@ -361,6 +365,15 @@ int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 	ctx->mem_limit_point = RP_NONE;
 	if (ctx->is_arm64 && ctx->mem_limit)
 		ctx->mem_limit_point = find_arm64_limit_point(log);
+	/*
+	 * arm32 hands CMA its arm_dma_limit: the end of ZONE_DMA when the
+	 * machine sizes one (ZONE_Normal then starts above it), else
+	 * 0xffffffff; without ZONE_DMA it is ~0 (no limit).
+	 */
+	if (ctx->is_arm32)
+		ctx->arm_dma_limit = !ctx->dma_limit ? ~(mb_phys_t)0
+				     : normal	     ? ctx->dma_limit - 1
+						     : 0xffffffffu;
 	if (ctx->is_arm32 && !ctx->lowmem_end)
 		ctx->lowmem_end = default_lowmem_end(log, ctx->first_dump);
 	return 0;
@@ -370,9 +383,20 @@ int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 enum rp_infer rp_infer_kind(const struct lp_log *log, size_t i, int *nid)
 {
 	const struct lp_record *r = &log->recs[i];
+	bool cma_run;
 	size_t j;
 
 	*nid = MB_NUMA_NO_NODE;
+	/* 6.1's CMA can print two results for one area (a HighMem try that
+	 * stays reserved, then the area): look past same-size results. */
+	for (j = i + 1; j < log->n && rp_is_alloc_result(&log->recs[j]) &&
+			log->recs[j].size == r->size;
+	     j++)
+		;
+	cma_run = j < log->n && log->recs[j].kind == LP_CTX_CMA &&
+		  log->recs[j].size == r->size && j - i <= 3;
+	if (cma_run)
+		return RP_INFER_CMA;
 	for (j = i + 1; j < log->n && j <= i + 3; j++) {
 		const struct lp_record *n = &log->recs[j];
 

@@ -180,6 +180,7 @@ void rp_verbose(struct rp_engine *e, const struct lp_record *r,
 static void queue_clear(struct rp_engine *e)
 {
 	e->qn = e->qhead = 0;
+	e->inferred_more = false;
 }
 
 static struct rp_event *queue_head(struct rp_engine *e)
@@ -361,32 +362,49 @@ static unsigned pageblock_order(const struct mb_profile *p)
 	return shift;
 }
 
+/* The limit the arch hands to CMA, before cma_declare_contiguous_nid()
+ * aligns it down and caps it at the end of RAM. */
+static mb_phys_t cma_arch_limit(const struct rp_context *c)
+{
+	if (c->is_arm64)
+		return c->dma_limit; /* end of ZONE_DMA */
+	if (c->is_arm32)
+		return c->arm_dma_limit;
+	return 0;
+}
+
 /*
- * CMA: cma_declare_contiguous_nid() with base 0. Alignment: one pageblock
- * since 5.18 (CMA_MIN_ALIGNMENT_BYTES); 4.x used the larger of
- * MAX_ORDER - 1 and pageblock_order. Limit: arm64 passes the end of
- * ZONE_DMA, the others a limit at or above the end of RAM.
+ * CMA: cma_declare_contiguous_nid() with base 0, as in Linux 6.1.
+ * Alignment: one pageblock since 5.18 (CMA_MIN_ALIGNMENT_BYTES); 4.x used
+ * the larger of MAX_ORDER - 1 and pageblock_order. The limit is aligned
+ * down and capped at the end of RAM. Then, in this order: a try in
+ * HighMem when the range crosses it (the limit drops to its start); on
+ * 64-bit phys_addr_t with RAM reaching 4 GiB + size, a bottom-up try
+ * above 4 GiB whose result *replaces* the HighMem one (6.1 does not
+ * check it first: a HighMem block found before stays reserved, unused);
+ * last, without a result yet, [0, limit).
  */
 static void run_cma(struct rp_engine *e, const struct lp_record *r)
 {
 	struct memblock *mb = &e->mb;
 	const struct mb_profile *p = e->ctx.profile;
 	unsigned order = pageblock_order(p);
-	mb_phys_t align, end = mb_end_of_DRAM(mb), limit = end;
+	mb_phys_t align, end = mb_end_of_DRAM(mb);
 	mb_phys_t high = e->ctx.lowmem_end ? e->ctx.lowmem_end : end;
-	mb_phys_t got = 0;
+	mb_phys_t limit, got = 0;
 
 	if (e->ctx.style == MB_STYLE_LINUX_4 && p->max_order - 1 > order)
 		order = p->max_order - 1;
 	align = p->page_size << order;
-	if (e->ctx.is_arm64 && e->ctx.dma_limit && e->ctx.dma_limit < limit)
-		limit = e->ctx.dma_limit;
+	limit = cma_arch_limit(&e->ctx) & ~(align - 1);
+	if (!limit || limit > end)
+		limit = end;
 	if (high < limit) {
 		got = mb_alloc_range_nid(mb, r->size, align, high, limit,
 					 MB_NUMA_NO_NODE, true);
 		limit = high;
 	}
-	if (!got && p->phys_bits == 64 && !mb->bottom_up &&
+	if (p->phys_bits == 64 && !mb->bottom_up &&
 	    end >= (1ULL << 32) + r->size) {
 		mb_set_bottom_up(mb, true);
 		got = mb_alloc_range_nid(mb, r->size, align, 1ULL << 32, limit,
@@ -441,9 +459,15 @@ static void check_result(struct rp_engine *e, size_t i)
 	mb_phys_t base = 0, size = 0;
 
 	if (e->pending_req == RP_NONE) {
-		queue_flush(e, r);
 		e->st.alloc_total++;
-		run_inferred(e, i);
+		/* an inferred call may print several results (CMA tries):
+		 * the next one is still queued */
+		q = queue_head(e);
+		if (!e->inferred_more || !q || q->kind != MB_EV_RESERVE) {
+			queue_flush(e, r);
+			run_inferred(e, i);
+		}
+		e->inferred_more = true;
 	}
 	e->pending_req = RP_NONE;
 	q = queue_head(e);
