@@ -52,9 +52,9 @@ void arm64_main(uint64_t x0)
 				    &k, &cl);
 		if (err == 0 && dt.chosen.bootargs &&
 		    strstr_simple(dt.chosen.bootargs, "baremetal.exit=psci"))
-			arm64_use_psci(fdt_getprop(blob,
-						   fdt_path_offset(blob, "/psci"),
-						   "method", NULL));
+			arm64_use_psci(fdt_getprop(
+				blob, fdt_path_offset(blob, "/psci"), "method",
+				NULL));
 	} else {
 		kprintf("baremetal: no device tree in x0\n");
 	}
