@@ -174,7 +174,9 @@ def case_arm_logs():
             # a per-cpu chunk per node), and crashkernel= with cma=
             ("arm64-virt-2G-numa2.txt", "arm64_virt_2G_numa2", 2147),
             ("arm64-virt-1G-crashkernel-cma.txt",
-             "arm64_virt_1G_crashkernel_cma", 1115)):
+             "arm64_virt_1G_crashkernel_cma", 1115),
+            # x86: memmap= edits of the e820 map (14 resource records)
+            ("pc-x86_64-1G-memmap.txt", "x86_1G_memmap", 139)):
         want = log_until_built(log)
         assert len(want) == n, (log, len(want))
         same_lines(os.path.join(machines, machine), want)

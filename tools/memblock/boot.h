@@ -87,6 +87,7 @@ struct boot {
 	bool bootmem_up;     /* allocations go through bootmem now */
 	bool nopanic_next;   /* 4.x: the next request line is a _nopanic one */
 	unsigned x86_nosave; /* x86: nosave regions the e820 map makes */
+	unsigned x86_e820_entries;     /* x86: entries of the final e820 map */
 	enum mb_event_kind last_event; /* kind of the call being traced */
 	unsigned cpus_on_node[BOOT_MAX_NODES]; /* arm64 NUMA: from the tree */
 	bool node_has_memory[BOOT_MAX_NODES];

@@ -384,11 +384,13 @@ static int x86_boot(struct boot *b)
 	boot_reserve(b, 0, 0x100000, "setup_arch+0x7e0/0xd4f", BS_FIRMWARE);
 	top = x86_low_top(&t);
 	b->x86_nosave = x86_nosave_regions(&t, (unsigned long)(top >> 12));
+	b->x86_e820_entries = t.nr_entries;
 	/* init_mem_mapping: a 2 MiB scratch block for the first page
-	 * tables, below the top of RAM under 4 GiB, given back */
+	 * tables, below max_pfn (x86_4G_smp4.log: 0x140000000), given back */
 	boot_hint(b, BS_PGDIR);
 	mb_set_next_caller(mb, "init_mem_mapping+0x1ee/0x31f");
-	pt = mb_phys_alloc_range(mb, 0x200000, 0x200000, 0x100000, top);
+	pt = mb_phys_alloc_range(mb, 0x200000, 0x200000, 0x100000,
+				 mb_end_of_DRAM(mb));
 	if (pt) {
 		mb_set_next_caller(mb, "init_mem_mapping+0x22e/0x31f");
 		mb_phys_free(mb, pt, 0x200000);

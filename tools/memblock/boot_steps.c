@@ -45,6 +45,7 @@ enum st_size {
 	SZ_CPUS8,	/* a long per possible CPU */
 	SZ_GROUPS8,	/* a long per per-cpu group (node with CPUs) */
 	SZ_NODES64,	/* 64 bytes per node with memory */
+	SZ_E820_RES,	/* x86: a struct resource per final e820 entry */
 };
 
 struct st {
@@ -280,7 +281,10 @@ static const struct st x86_v6[] = {
 	 "vmemmap_alloc_block_zero.constprop.0+0xc/0x28", BS_PGDIR, 0, 2},
 	X86(73, "acpi_parse_hpet+0xc3/0x132", BS_FIRMWARE),
 	X86(75, "io_apic_init_mappings+0x37/0x1d9", BS_FIRMWARE),
-	X86(512, "e820__reserve_resources+0x2a/0x1b0", BS_FIRMWARE),
+	/* 64 bytes per entry of the final map: 8 x 64 for x86_512M, 14 x 64
+	 * with x86_1G_memmap's three memmap= edits */
+	{ST_TRY_NID, SZ_E820_RES, 0, 64, 0, 0, -1,
+	 "e820__reserve_resources+0x2a/0x1b0", BS_FIRMWARE, 0, 1},
 	{ST_TRY_NID, SZ_FIXED, 104, 64, 0, 0, -1,
 	 "firmware_map_add_early+0x29/0x53", BS_FIRMWARE, 0, REP_E820},
 	{ST_TRY_NID, SZ_FIXED, 32, 64, 0, 0, -1,
@@ -403,6 +407,8 @@ static mb_phys_t step_size(struct boot *b, const struct st *s)
 			       : 4096;
 	case SZ_CPUS4:
 		return 4 * (mb_phys_t)b->m.cpus;
+	case SZ_E820_RES:
+		return 64 * (mb_phys_t)b->x86_e820_entries;
 	case SZ_CPUS8:
 		return 8 * (mb_phys_t)b->m.cpus;
 	case SZ_GROUPS8:
