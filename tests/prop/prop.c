@@ -117,6 +117,35 @@ static long run_isolated(const struct hcfg *cfg, const struct op *ops, size_t n,
 	return res.bad;
 }
 
+/* After removal: try simpler arguments (0, then page-rounded, then halved)
+ * one field at a time, keeping each change that still diverges. */
+static size_t simplify(const struct hcfg *cfg, struct op *ops, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint64_t *f[4] = {&ops[i].a, &ops[i].b, &ops[i].c, &ops[i].d};
+		for (int k = 0; k < 4; k++) {
+			for (int tries = 0; tries < 3 && *f[k]; tries++) {
+				uint64_t was = *f[k];
+				uint64_t cand = tries == 0   ? 0
+						: tries == 1 ? was & ~0xfffULL
+							     : was / 2;
+				if (cand == was)
+					continue;
+				*f[k] = cand;
+				long b = run_isolated(cfg, ops, n, NULL, NULL,
+						      0, false);
+				if (b < 0)
+					*f[k] = was;
+				else
+					n = (size_t)b + 1;
+				if (i >= n)
+					return n;
+			}
+		}
+	}
+	return n;
+}
+
 /* Delta debugging by removal: drop chunks of ever smaller size while the
  * sequence still diverges. */
 static size_t shrink(const struct hcfg *cfg, struct op *ops, size_t n)
@@ -147,7 +176,7 @@ static size_t shrink(const struct hcfg *cfg, struct op *ops, size_t n)
 		if (chunk == 1)
 			break;
 	}
-	return n;
+	return simplify(cfg, ops, n);
 }
 
 /* The dump (and any sanitizer report) of a shrunk sequence, in a child. */
