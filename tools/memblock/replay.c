@@ -109,13 +109,15 @@ static void print_inferences(const struct rp_opts *o, const struct rp_engine *e)
 		fprintf(o->out,
 			",\"inferences\":{\"undone_before_first_dump\":%u,"
 			"\"node_data\":%u,\"cma\":%u,\"result_only\":%u,"
-			"\"flag_ranges\":%u,\"untraced_reserves\":%u,"
-			"\"numa_line\":%u,"
+			"\"flag_ranges\":%u,\"nomap_after_reserve\":%u,"
+			"\"untraced_reserves\":%u,"
+			"\"numa_line\":%u,\"mem_limit_line\":%u,"
 			"\"x86_limit_line\":%u,\"trim_before_dump_line\":%u,"
 			"\"movable_node\":%s,\"lowmem_end\":\"0x%llx\"}",
 			s->undone_before_dump, s->inferred_node_data,
 			s->inferred_cma, s->inferred_generic, s->flag_ranges,
-			s->untraced, s->numa_line, s->limit_line, s->trim_line,
+			s->nomap_after_reserve, s->untraced, s->numa_line,
+			s->mem_limit_line, s->limit_line, s->trim_line,
 			c->movable_node ? "true" : "false",
 			(unsigned long long)c->lowmem_end);
 		return;
@@ -125,13 +127,15 @@ static void print_inferences(const struct rp_opts *o, const struct rp_engine *e)
 	fprintf(o->out,
 		"%s: inferred: seed undid %u traced changes before the first "
 		"dump; NODE_DATA %u, CMA %u, other result-only %u; flags on %u "
-		"ranges; %u untraced reserves from later dumps; dump nids at "
-		"line %u; x86 limit 1 MiB -> top at "
+		"ranges; no-map after reservation on %u; %u untraced reserves "
+		"from later dumps; dump nids at line %u; mem= cut before line "
+		"%u; x86 limit 1 MiB -> top at "
 		"line %u; trim before dump at line %u; movable_node %s; "
 		"lowmem end 0x%llx\n",
 		e->path, s->undone_before_dump, s->inferred_node_data,
 		s->inferred_cma, s->inferred_generic, s->flag_ranges,
-		s->untraced, s->numa_line, s->limit_line, s->trim_line,
+		s->nomap_after_reserve, s->untraced, s->numa_line,
+		s->mem_limit_line, s->limit_line, s->trim_line,
 		c->movable_node ? "on" : "off",
 		(unsigned long long)c->lowmem_end);
 }
