@@ -6,8 +6,11 @@
  *
  *   boot.c         command line, output
  *   boot_run.c     the instance, the hooks, the whole run and hand-over
- *   boot_arch.c    each architecture's front-end order (setup_arch)
- *   boot_steps.c   the early allocations each kernel makes (tables)
+ *   boot_arch.c    32-bit ARM setup_arch (4.x and 6.1), shared helpers
+ *   boot_arm64.c   arm64 setup_arch / bootmem_init to the first dump
+ *   boot_x86.c     x86-64 setup_arch to the second dump
+ *   boot_steps.c   runs the early allocations (sizes from the machine)
+ *   boot_tables.c  the early allocations each kernel makes, as data
  *   boot_record.c  reservation records (kind, caller) kept in step
  */
 #ifndef MEMBLOCK_TOOLS_BOOT_H
@@ -130,6 +133,10 @@ int boot_open_tree(struct boot *b);
 int boot_no_memory(struct boot *b);
 /** boot_ram_from_tree - fill the machine's ram lines from memblock. */
 void boot_ram_from_tree(struct boot *b);
+
+/* boot_x86.c */
+/** boot_x86_setup - x86-64 setup_arch to its second dump. */
+int boot_x86_setup(struct boot *b);
 
 /* boot_arm64.c */
 /** boot_arm64_setup - arm64 setup_arch/bootmem_init to the first dump. */

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include <memblock/firmware/atags.h>
-#include <memblock/firmware/e820.h>
 
 #include "boot.h"
 #include "machine_dtb.h"
@@ -277,143 +276,6 @@ static int arm32_v6(struct boot *b)
 	return 0;
 }
 
-/* ---- x86-64 ---- */
-
-/* RAM top below 4 GiB from the e820 table (max_low_pfn). */
-static mb_phys_t x86_low_top(const struct mb_e820_table *t)
-{
-	mb_phys_t top = 0;
-
-	for (uint32_t i = 0; i < t->nr_entries; i++)
-		if (t->entries[i].type == MB_E820_RAM &&
-		    t->entries[i].addr + t->entries[i].size <= 0x100000000ULL)
-			top = t->entries[i].addr + t->entries[i].size;
-	return top;
-}
-
-/* e820__register_nosave_regions: the holes and non-RAM entries below the
- * end of RAM, neighbours merged; each new region is one 32-byte record. */
-static unsigned x86_nosave_regions(const struct mb_e820_table *t,
-				   unsigned long limit_pfn)
-{
-	unsigned long pfn = 0, last_end = 0;
-	unsigned n = 0;
-
-	for (uint32_t i = 0; i < t->nr_entries; i++) {
-		const struct mb_e820_entry *e = &t->entries[i];
-		unsigned long up = (unsigned long)((e->addr + 4095) >> 12);
-		unsigned long span[2][2] = {{pfn, up}, {up, 0}};
-
-		pfn = (unsigned long)((e->addr + e->size) >> 12);
-		span[1][1] = e->type != MB_E820_RAM &&
-					     e->type != MB_E820_RESERVED_KERN
-				     ? pfn
-				     : up;
-		for (int k = 0; k < 2; k++) {
-			if (span[k][0] >= span[k][1])
-				continue;
-			if (!n || last_end != span[k][0])
-				n++;
-			last_end = span[k][1];
-		}
-		if (pfn >= limit_pfn)
-			break;
-	}
-	return n;
-}
-
-/* setup_arch, 6.1 order: e820 (printed, page 0 and 640K-1M trimmed),
- * the reservations before memblock_add, e820__memblock_setup, dump; the
- * real-mode trampoline and the first MiB, init_mem_mapping's scratch
- * block, ACPI tables, NUMA (one fake node) and NODE_DATA, dump. */
-static int x86_boot(struct boot *b)
-{
-	static struct mb_e820_entry ent[256];
-	static uint64_t scratch[256 * 8];
-	static struct mb_memmap_op ops[256];
-	struct mb_cmdline cl;
-	struct mb_e820_table t;
-	struct memblock *mb = &b->mb;
-	mb_phys_t top, bios_lo = 0x9f000, pt;
-
-	if (mb_e820_table_init(&t, ent, 256, scratch, sizeof(scratch)))
-		return -1;
-	for (unsigned i = 0; i < b->m.ne820; i++)
-		mb_e820_range_add(&t, b->m.e820[i].base, b->m.e820[i].size,
-				  b->m.e820[i].type);
-	if (!b->m.ne820)
-		for (unsigned i = 0; i < b->m.nram; i++)
-			mb_e820_range_add(&t, b->m.ram[i].base,
-					  b->m.ram[i].size, MB_E820_RAM);
-	mb_e820_sanitize(&t);
-	mb_e820_print(mb, &t, "BIOS-e820");
-	/* mem= and memmap= edit the map ("user-defined physical RAM map") */
-	mb_cmdline_init(&cl, ops, sizeof(ops) / sizeof(ops[0]), NULL, 0);
-	mb_cmdline_parse(&cl, b->m.cmdline);
-	if (mb_e820_apply_cmdline(mb, &t, &cl)) {
-		snprintf(b->err, sizeof(b->err),
-			 "the command line's memmap= does not fit the map");
-		return -1;
-	}
-	/* before memblock=debug: the image, the first 64 KiB and the BIOS
-	 * area below 1 MiB (the first dump shows them, no line does) */
-	for (uint32_t i = 0; i < t.nr_entries; i++)
-		if (t.entries[i].type == MB_E820_RAM &&
-		    t.entries[i].addr < 0x100000)
-			bios_lo = (t.entries[i].addr + t.entries[i].size) &
-				  ~(mb_phys_t)0xfff;
-	boot_reserve(b, b->m.kernel_base, b->m.kernel_size, "setup_arch",
-		     BS_KERNEL);
-	boot_reserve(b, 0, 0x10000, "reserve_bios_regions", BS_FIRMWARE);
-	boot_reserve(b, bios_lo, 0x100000 - bios_lo, "reserve_bios_regions",
-		     BS_FIRMWARE);
-	mb_set_debug(mb, true);
-	/* page 0 becomes reserved, 640 KiB - 1 MiB leaves the map */
-	mb_e820_trim_bios_range(mb, &t);
-	boot_reserve(b, b->m.initrd_base, b->m.initrd_size,
-		     "early_reserve_initrd+0x5e/0x91", BS_INITRD);
-	boot_reserve_lines(b, "setup_arch+0x797/0xd4f", true);
-	/* until the direct map exists, allocations stay below 1 MiB */
-	mb_set_current_limit(mb, 0x100000);
-	/* e820__memblock_setup ends with the first dump itself */
-	if (mb_e820_memblock_setup(mb, &t, "e820__memblock_setup+0x65/0x7d"))
-		return -1;
-	boot_hint(b, BS_FIRMWARE);
-	mb_set_next_caller(mb, "reserve_real_mode+0x50/0x89");
-	mb_phys_alloc_range(mb, 28672, 4096, 0, 0x100000);
-	boot_reserve(b, 0, 0x100000, "setup_arch+0x7e0/0xd4f", BS_FIRMWARE);
-	top = x86_low_top(&t);
-	b->x86_nosave = x86_nosave_regions(&t, (unsigned long)(top >> 12));
-	b->x86_e820_entries = t.nr_entries;
-	/* init_mem_mapping: a 2 MiB scratch block for the first page
-	 * tables, below max_pfn (x86_4G_smp4.log: 0x140000000), given back */
-	boot_hint(b, BS_PGDIR);
-	mb_set_next_caller(mb, "init_mem_mapping+0x1ee/0x31f");
-	pt = mb_phys_alloc_range(mb, 0x200000, 0x200000, 0x100000,
-				 mb_end_of_DRAM(mb));
-	if (pt) {
-		mb_set_next_caller(mb, "init_mem_mapping+0x22e/0x31f");
-		mb_phys_free(mb, pt, 0x200000);
-	}
-	boot_hint(b, BS__COUNT);
-	mb_set_current_limit(mb, top ? top : MB_ALLOC_ANYWHERE);
-	boot_reserve_lines(b, "acpi_reserve_initial_tables+0x51/0x61", false);
-	/* "No NUMA configuration found": one fake node over all memory */
-	mb_set_node(mb, 0, mb_end_of_DRAM(mb), &mb->memory, 0);
-	/* numa_clear_kernel_node_hotplug: reservations inside the node's
-	 * span [0, end of RAM) take its id (x86_512M.log: the ACPI tables
-	 * just above RAM stay without one) */
-	mb_set_node(mb, 0, mb_end_of_DRAM(mb), &mb->reserved, 0);
-	/* NODE_DATA(0): untraced request, only its result line shows */
-	boot_hint(b, BS_MEMMAP);
-	snprintf(b->req_caller, sizeof(b->req_caller), "alloc_node_data");
-	mb_alloc_range_nid(mb, 0x2b000, 4096, 0, MB_ALLOC_ACCESSIBLE, 0, false);
-	b->req_caller[0] = '\0';
-	boot_hint(b, BS__COUNT);
-	mb_dump_all(mb);
-	return 0;
-}
-
 int boot_arch_setup(struct boot *b)
 {
 	switch (b->m.arch) {
@@ -422,7 +284,7 @@ int boot_arch_setup(struct boot *b)
 	case BM_ARM64:
 		return boot_arm64_setup(b);
 	case BM_X86_64:
-		return x86_boot(b);
+		return boot_x86_setup(b);
 	}
 	return -1;
 }
