@@ -8,6 +8,7 @@
 
 #include <memblock/bootmem.h>
 #include <memblock/buddy.h>
+#include <memblock/handover.h>
 #include <string.h>
 
 #include "symbols.h"
@@ -182,26 +183,34 @@ static void memblock_allocations(struct memblock *mb)
 			0, 2 * page, true);
 }
 
-static struct bootmem bm;
+/* The hand-over (<memblock/handover.h>): bootmem set-up, then release. */
+static struct mb_handover_info hinfo;
+static struct mb_handover_result hres;
+#define bm (hres.bootmem)
+
+/* The image's sections in KiB for the "Memory:" line. */
+static void kernel_sizes(struct mb_kernel_sizes *z)
+{
+	z->code_k = (unsigned long)(__text_end - __image_start) >> 10;
+	z->rodata_k = (unsigned long)(__rodata_end - __text_end) >> 10;
+	z->rwdata_k = (unsigned long)(__bss_start - __rodata_end) >> 10;
+	z->init_k = 0;
+	z->bss_k = (unsigned long)(__image_end - __bss_start) >> 10;
+}
 
 static void bootmem_steps(struct memblock *mb)
 {
 	mb_phys_t page = mb->profile.page_size;
 	int err;
 
+	kernel_sizes(&hinfo.sizes);
 #ifdef BAREMETAL_BOOTMEM_SHIM
-	err = bootmem_init(&bm, mb, BOOTMEM_BACKEND_MEMBLOCK);
-	boot_check(err == 0, "bootmem_init(memblock shim)");
+	err = mb_handover_begin(mb, BOOTMEM_BACKEND_MEMBLOCK, &hinfo, &hres);
 #else
-	mb_phys_t lowmem_end = mb_end_of_DRAM(mb);
-
-	if (mb->profile.lowmem_end && mb->profile.lowmem_end < lowmem_end)
-		lowmem_end = mb->profile.lowmem_end;
-	err = bootmem_init(&bm, mb, BOOTMEM_BACKEND_BITMAP);
-	boot_check(err == 0, "bootmem_init(bitmap)");
-	err = bootmem_arm_init(&bm, lowmem_end, NULL, 0);
-	boot_check(err == 0, "bootmem_arm_init");
+	/* Bitmap over lowmem, allocated from memblock (ARM bootmem_init). */
+	err = mb_handover_begin(mb, BOOTMEM_BACKEND_BITMAP, &hinfo, &hres);
 #endif
+	boot_check(err == 0, "mb_handover_begin");
 	boot_note_alloc(mb, "alloc_bootmem", alloc_bootmem(&bm, 3000), 0, 3000,
 			true);
 	boot_note_alloc(mb, "alloc_bootmem(packed)", alloc_bootmem(&bm, 200), 0,
@@ -310,37 +319,6 @@ static void buddy_exercise(struct memblock *mb)
 		   what ? what : "buddy_check");
 }
 
-/*
- * The bitmap back end covers lowmem only; like ARM's free_highpages(), the
- * free memblock ranges above it go to the page allocator page by page.
- */
-static unsigned long release_highmem(struct memblock *mb)
-{
-	unsigned shift = page_shift(mb);
-	mb_phys_t low = (mb_phys_t)bm.node[0].node_low_pfn << shift;
-	mb_phys_t start, end;
-	unsigned long count = 0;
-	uint64_t i;
-
-	if (bm.backend != BOOTMEM_BACKEND_BITMAP)
-		return 0;
-	mb_for_each_free_range (mb, i, MB_NUMA_NO_NODE, MEMBLOCK_NONE, &start,
-				&end, NULL) {
-		unsigned long pfn, last;
-
-		if (start < low)
-			start = low;
-		pfn = (unsigned long)((start + mb->profile.page_size - 1) >>
-				      shift);
-		last = (unsigned long)(end >> shift);
-		for (; pfn < last; pfn++)
-			count += buddy_release(&buddy, pfn, 0);
-	}
-	if (count)
-		kprintf("baremetal: highmem %lu pages\n", count);
-	return count;
-}
-
 void boot_run(struct memblock *mb, int setup_err)
 {
 	const char *what = NULL;
@@ -361,8 +339,11 @@ void boot_run(struct memblock *mb, int setup_err)
 
 	kprintf("baremetal: dump handover\n");
 	mb_dump_all(mb);
-	released = free_all_bootmem(&bm, 0, buddy_release_cb, &buddy);
-	released += release_highmem(mb);
+	/* free_all_bootmem, then HighMem page by page (ARM free_highpages);
+	 * prints "Built N zonelists ..." and "Memory: ..." like the kernel. */
+	boot_check(mb_handover_finish(mb, &buddy, &hinfo, &hres) == 0,
+		   "mb_handover_finish");
+	released = hres.released;
 	kprintf("baremetal: handover %lu pages backend %s\n", released,
 		bm.backend == BOOTMEM_BACKEND_BITMAP ? "bitmap" : "memblock");
 	kprintf("baremetal: buddy free %lu managed %lu\n", buddy.free_pages,

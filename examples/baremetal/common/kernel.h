@@ -20,6 +20,7 @@ void arch_exit(int status) __attribute__((noreturn));
 /* Linker-script symbols: the loaded image (text to end of bss) and the
  * boot stack, which sits right after the image. */
 extern char __image_start[], __image_end[];
+extern char __text_end[], __rodata_end[], __bss_start[];
 extern char __stack_start[], __stack_end[];
 
 /** console_puts - write a NUL-terminated string (adds \r before \n). */

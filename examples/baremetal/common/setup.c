@@ -42,6 +42,18 @@ int setup_cmdline(struct memblock *mb, struct mb_cmdline *cl, const char *line)
 	return err;
 }
 
+/*
+ * 32-bit ARM: allocations stay below the start of HighMem (the kernel sets
+ * memblock's current_limit to arm_lowmem_limit); the dump does not show it.
+ */
+static void arm32_lowmem_limit(struct memblock *mb)
+{
+	mb_phys_t low = mb->profile.lowmem_end;
+
+	if (low && low < mb_end_of_DRAM(mb))
+		mb_set_current_limit(mb, low);
+}
+
 int setup_reserve_kernel(struct memblock *mb, const struct kernel_layout *k)
 {
 	int err = mb_reserve(mb, k->image_start, k->image_end - k->image_start);
@@ -103,6 +115,7 @@ int setup_from_dt(struct memblock *mb, struct mb_fdt *dt, enum setup_arch arch,
 	if (err)
 		return err;
 	if (arch == SETUP_ARM32) {
+		arm32_lowmem_limit(mb);
 		err = mb_fdt_reserve_self(mb, dt, blob_phys);
 		if (err)
 			return err;
@@ -151,6 +164,7 @@ int setup_from_atags(struct memblock *mb, const void *atags, size_t len,
 	err = mb_meminfo_register(mb, &at.meminfo);
 	if (err)
 		return err;
+	arm32_lowmem_limit(mb);
 	return setup_reserve_kernel(mb, k);
 }
 
