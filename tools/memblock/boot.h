@@ -127,6 +127,8 @@ void boot_reserve(struct boot *b, mb_phys_t base, mb_phys_t size,
 /** boot_reserve_lines - the machine's reserve (@early: reserve-early)
  *  lines; @caller when a line names none. */
 void boot_reserve_lines(struct boot *b, const char *caller, bool early);
+/** boot_reserve_initrd - reserve the initrd if it lies in memory. */
+void boot_reserve_initrd(struct boot *b, const char *caller);
 /** boot_open_tree - prepare and open the machine's DTB. Return: 0 or -1. */
 int boot_open_tree(struct boot *b);
 /** boot_no_memory - -1 with a message when the tree gave no RAM. */

@@ -42,6 +42,27 @@ void boot_reserve_lines(struct boot *b, const char *caller, bool early)
 	}
 }
 
+/* The initrd, when it lies in memory; else the kernel's warning and no
+ * reservation (the 6.1 kernel disables such an initrd). */
+void boot_reserve_initrd(struct boot *b, const char *caller)
+{
+	char line[128];
+
+	if (!b->m.initrd_size)
+		return;
+	if (mb_is_region_memory(&b->mb, b->m.initrd_base, b->m.initrd_size)) {
+		boot_reserve(b, b->m.initrd_base, b->m.initrd_size, caller,
+			     BS_INITRD);
+		return;
+	}
+	snprintf(line, sizeof(line),
+		 "INITRD: 0x%08llx+0x%08llx is not a memory region - "
+		 "disabling initrd",
+		 (unsigned long long)b->m.initrd_base,
+		 (unsigned long long)b->m.initrd_size);
+	boot_line(b, line);
+}
+
 static void reserve_firmware(struct boot *b, const char *caller)
 {
 	boot_reserve_lines(b, caller, true);
@@ -88,8 +109,9 @@ int boot_no_memory(struct boot *b)
 	if (mb_phys_mem_size(&b->mb))
 		return 0;
 	snprintf(b->err, sizeof(b->err),
-		 "%.400s: no memory (empty or placeholder /memory: give RAM "
-		 "with a machine file's ram and dtb-set-memory lines)",
+		 "%.400s: no memory (empty or placeholder /memory, or mem= "
+		 "removed it: give RAM with a machine file's ram and "
+		 "dtb-set-memory lines)",
 		 b->m.dtb);
 	return -1;
 }
@@ -184,8 +206,7 @@ static int arm32_v4(struct boot *b)
 	mb_set_current_limit(mb, arm32_lowmem_limit(b));
 	boot_reserve(b, b->m.kernel_base, b->m.kernel_size,
 		     "arm_memblock_init+0x24/0x6c", BS_KERNEL);
-	boot_reserve(b, b->m.initrd_base, b->m.initrd_size,
-		     "arm_memblock_init+0x58/0x6c", BS_INITRD);
+	boot_reserve_initrd(b, "arm_memblock_init+0x58/0x6c");
 	boot_reserve(b, b->m.pgdir_base, b->m.pgdir_size,
 		     "arm_mm_memblock_reserve+0x18/0x1c", BS_PGDIR);
 	if (b->m.dtb[0]) {
@@ -219,8 +240,7 @@ static void arm32_reserve_cb(struct memblock *mb, void *ctx)
 	mb_set_current_limit(&b->mb, arm32_lowmem_limit(b));
 	boot_reserve(b, b->m.kernel_base, b->m.kernel_size,
 		     "arm_memblock_init+0x30/0x74", BS_KERNEL);
-	boot_reserve(b, b->m.initrd_base, b->m.initrd_size,
-		     "arm_memblock_init+0x5c/0x74", BS_INITRD);
+	boot_reserve_initrd(b, "arm_memblock_init+0x5c/0x74");
 	boot_reserve(b, b->m.pgdir_base, b->m.pgdir_size,
 		     "arm_memblock_init+0x38/0x74", BS_PGDIR);
 	reserve_firmware(b, "arm_memblock_init+0x4c/0x74");

@@ -39,8 +39,7 @@ static void arm64_reserve_cb(struct memblock *mb, void *ctx)
 	mb_remove(mb, lo + (1ULL << 47), ~0ULL);
 	boot_reserve(b, b->m.kernel_base, b->m.kernel_size,
 		     "arm64_memblock_init+0x1f0/0x260", BS_KERNEL);
-	boot_reserve(b, b->m.initrd_base, b->m.initrd_size,
-		     "arm64_memblock_init+0x214/0x260", BS_INITRD);
+	boot_reserve_initrd(b, "arm64_memblock_init+0x214/0x260");
 	boot_reserve_lines(b, "arm64_memblock_init+0x230/0x260", true);
 	boot_reserve_lines(b, "arm64_memblock_init+0x230/0x260", false);
 }

@@ -104,8 +104,7 @@ int boot_x86_setup(struct boot *b)
 	mb_set_debug(mb, true);
 	/* page 0 becomes reserved, 640 KiB - 1 MiB leaves the map */
 	mb_e820_trim_bios_range(mb, &t);
-	boot_reserve(b, b->m.initrd_base, b->m.initrd_size,
-		     "early_reserve_initrd+0x5e/0x91", BS_INITRD);
+	boot_reserve_initrd(b, "early_reserve_initrd+0x5e/0x91");
 	boot_reserve_lines(b, "setup_arch+0x797/0xd4f", true);
 	/* until the direct map exists, allocations stay below 1 MiB */
 	mb_set_current_limit(mb, 0x100000);
