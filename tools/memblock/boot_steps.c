@@ -17,41 +17,13 @@
 
 #include "boot_steps.h"
 
-/* Per-cpu unit of each flavour (the logs' "u" figures). */
 static mb_phys_t pcpu_unit(const struct boot *b)
 {
-	if (b->m.arch == BM_X86_64)
-		return 0x100000; /* u1048576 */
-	if (b->m.arch == BM_ARM64)
-		return 126976;			    /* u126976 */
-	return b->m.style == 4 ? 0x10000 : 0x12000; /* u65536 / u73728 */
-}
+	mb_phys_t unit;
+	unsigned upa;
 
-/*
- * Per-cpu groups: one per node that has CPUs (arm64 with NUMA), else one
- * group of every CPU. Fills @nid / @cpus when non-NULL. Return: count.
- */
-static unsigned pcpu_groups(const struct boot *b, int *nid, unsigned *cpus)
-{
-	unsigned n = 0;
-
-	for (int i = 0; i < BOOT_MAX_NODES; i++) {
-		if (!b->cpus_on_node[i])
-			continue;
-		if (nid)
-			nid[n] = i;
-		if (cpus)
-			cpus[n] = b->cpus_on_node[i];
-		n++;
-	}
-	if (!n) {
-		if (nid)
-			nid[0] = 0;
-		if (cpus)
-			cpus[0] = b->m.cpus;
-		n = 1;
-	}
-	return n;
+	bp_layout(b, &unit, &upa);
+	return unit;
 }
 
 static mb_phys_t step_size(struct boot *b, const struct st *s)
@@ -88,7 +60,7 @@ static mb_phys_t step_size(struct boot *b, const struct st *s)
 		return ((bits + lb - 1) / lb) * (lb / 8);
 	}
 	case SZ_PCPU:
-		return pcpu_unit(b) * b->m.cpus;
+		return bp_group_bytes(b, b->m.cpus);
 	case SZ_DT:
 		/* the vexpress tree's sizes in the two logs; other trees:
 		 * about three times the structure block */
@@ -105,7 +77,7 @@ static mb_phys_t step_size(struct boot *b, const struct st *s)
 	case SZ_CPUS8:
 		return 8 * (mb_phys_t)b->m.cpus;
 	case SZ_GROUPS8:
-		return 8 * (mb_phys_t)pcpu_groups(b, NULL, NULL);
+		return 8 * (mb_phys_t)bp_groups(b, NULL, NULL);
 	case SZ_NODES64: {
 		unsigned n = 0;
 
@@ -210,26 +182,27 @@ static mb_phys_t via_bootmem(struct boot *b, const struct st *s, mb_phys_t size)
 	return a;
 }
 
-/* arm64 pcpu_fc_alloc: each group's chunk on its node, "from" the
- * vmemmap address the log prints. Return: the first chunk. */
+/* pcpu_fc_alloc: each group's chunk on its node; arm64 prints the
+ * vmemmap address as "from". Return: the first chunk. */
 static mb_phys_t pcpu_group_chunks(struct boot *b, const struct st *s)
 {
 	int nid[BOOT_MAX_NODES];
 	unsigned cpus[BOOT_MAX_NODES];
-	unsigned ng = pcpu_groups(b, nid, cpus);
+	unsigned ng = bp_groups(b, nid, cpus);
 
 	b->ngroup_base = ng;
 	for (unsigned g = 0; g < ng; g++) {
 		struct st one = *s;
+		mb_phys_t size = bp_group_bytes(b, cpus[g]);
 
 		one.op = ST_TRY_NID;
-		one.min = b->m.vmemmap_from;
+		one.min = b->m.arch == BM_ARM64 ? b->m.vmemmap_from : s->min;
 		one.nid = nid[g];
 		boot_hint(b, BS_PERCPU);
 		b->group_base[g] =
 			b->bootmem_up && b->backend == BOOTMEM_BACKEND_BITMAP
-				? via_bootmem(b, &one, pcpu_unit(b) * cpus[g])
-				: via_memblock(b, &one, pcpu_unit(b) * cpus[g]);
+				? via_bootmem(b, &one, size)
+				: via_memblock(b, &one, size);
 		boot_hint(b, BS__COUNT);
 		if (!b->group_base[g])
 			b->failed_allocs++;
@@ -250,34 +223,10 @@ static void do_free(struct boot *b, const char *caller, mb_phys_t base,
 	mb_phys_free(&b->mb, base, size);
 }
 
-/* static / reserved / dynamic sizes of each kernel's first chunk, as its
- * log prints them (they depend on the image, not on memory) */
-static const unsigned long *pcpu_srd(const struct boot *b)
-{
-	static const unsigned long srd[4][3] = {
-		{36428, 8192, 20916},  /* 4.x armv7 (the seed) */
-		{45012, 8192, 20524},  /* 6.1 armmp */
-		{87208, 8192, 31576},  /* 6.1 arm64 */
-		{217088, 8192, 28672}, /* 6.1 amd64 */
-	};
-	return srd[b->m.arch == BM_X86_64  ? 3
-		   : b->m.arch == BM_ARM64 ? 2
-		   : b->m.style == 4	   ? 0
-					   : 1];
-}
-
-/* Bytes of a unit in use: the pages of static + reserved + dynamic. */
-static mb_phys_t pcpu_used(const struct boot *b)
-{
-	const unsigned long *z = pcpu_srd(b);
-
-	return (mb_phys_t)((z[0] + z[1] + z[2] + 4095) / 4096) * 4096;
-}
-
 static void pcpu_message(struct boot *b, mb_phys_t chunk)
 {
-	const unsigned long *z = pcpu_srd(b);
-	unsigned long pages = (unsigned long)(pcpu_used(b) >> 12);
+	const unsigned long *z = bp_srd(b);
+	unsigned long pages = (unsigned long)(bp_used(b) >> 12);
 	char line[160];
 	mb_phys_t unit = pcpu_unit(b);
 
@@ -413,22 +362,28 @@ int boot_steps_run(struct boot *b)
 			res[s->ref & 7] = pcpu_group_chunks(b, s);
 			continue;
 		case ST_PCPU_TAILS: {
-			/* the unused tail of every unit (0 bytes when the
-			 * unit is all in use, as on the ARM kernels), group
-			 * by group */
-			mb_phys_t unit = pcpu_unit(b), used = pcpu_used(b);
-			unsigned cpus[BOOT_MAX_NODES];
-			unsigned ng = pcpu_groups(b, NULL, cpus);
+			/* per unit of each group's chunk: the unused tail
+			 * (0 bytes when the unit is all in use, as on the ARM
+			 * kernels), or the whole unit when no CPU has it */
+			mb_phys_t unit, used = bp_used(b);
+			unsigned upa, cpus[BOOT_MAX_NODES];
+			unsigned ng = bp_groups(b, NULL, cpus);
 
+			bp_layout(b, &unit, &upa);
 			for (unsigned g = 0; g < ng; g++) {
 				mb_phys_t base = b->ngroup_base
 							 ? b->group_base[g]
 							 : res[s->ref & 7];
+				unsigned units =
+					(cpus[g] + upa - 1) / upa * upa;
 
-				for (unsigned c = 0; c < cpus[g]; c++)
+				for (unsigned c = 0; c < units; c++)
 					do_free(b, s->caller,
-						base + unit * c + used,
-						unit - used);
+						base + unit * c +
+							(c < cpus[g] ? used
+								     : 0),
+						c < cpus[g] ? unit - used
+							    : unit);
 			}
 			continue;
 		}

@@ -61,6 +61,20 @@ struct st {
  * 0xdfffffff) linear map above the start of RAM */
 #define PCPU_FROM 0x1ULL
 
+/* boot_pcpu.c: the first per-cpu chunk */
+/** bp_srd - static, reserved and dynamic bytes a CPU uses (per kernel). */
+const unsigned long *bp_srd(const struct boot *b);
+/** bp_used - whole pages of them: the used part of a unit. */
+mb_phys_t bp_used(const struct boot *b);
+/** bp_groups - CPU groups (one per node with CPUs); @nid/@cpus may be
+ *  NULL. Return: the number of groups (at least 1). */
+unsigned bp_groups(const struct boot *b, int *nid, unsigned *cpus);
+/** bp_layout - unit size and units per allocation. */
+void bp_layout(const struct boot *b, mb_phys_t *unit, unsigned *upa);
+/** bp_group_bytes - one group's allocation: its CPUs rounded up to whole
+ *  allocations, in units. */
+mb_phys_t bp_group_bytes(const struct boot *b, unsigned cpus);
+
 /* The programs (boot_tables.c), each ended by an ST_END step. */
 extern const struct st bt_arm32_v4[]; /* the seed's 4.x kernel */
 extern const struct st bt_arm32_v6[]; /* 6.1 armmp */
