@@ -176,7 +176,10 @@ def case_arm_logs():
             ("arm64-virt-1G-crashkernel-cma.txt",
              "arm64_virt_1G_crashkernel_cma", 1115),
             # x86: memmap= edits of the e820 map (14 resource records)
-            ("pc-x86_64-1G-memmap.txt", "x86_1G_memmap", 139)):
+            ("pc-x86_64-1G-memmap.txt", "x86_1G_memmap", 139),
+            # x86: SRAT NUMA (NODE_DATA and sparse map per node, a per-cpu
+            # group of one 2 MiB unit per node)
+            ("pc-x86_64-2G-numa2-uneven.txt", "x86_2G_numa2_uneven", 136)):
         want = log_until_built(log)
         assert len(want) == n, (log, len(want))
         same_lines(os.path.join(machines, machine), want)

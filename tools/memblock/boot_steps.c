@@ -72,6 +72,8 @@ static mb_phys_t step_size(struct boot *b, const struct st *s)
 			       : 4096;
 	case SZ_CPUS4:
 		return 4 * (mb_phys_t)b->m.cpus;
+	case SZ_X86_SLOTS:
+		return 336 + 16 * (mb_phys_t)bp_groups(b, NULL, NULL);
 	case SZ_E820_RES:
 		return 64 * (mb_phys_t)b->x86_e820_entries;
 	case SZ_CPUS8:
@@ -210,6 +212,103 @@ static mb_phys_t pcpu_group_chunks(struct boot *b, const struct st *s)
 	return b->group_base[0];
 }
 
+/* One request of a computed step through the allocator in use. */
+static mb_phys_t run_one(struct boot *b, const struct st *s, mb_phys_t size)
+{
+	mb_phys_t a;
+
+	boot_hint(b, s->kind);
+	a = b->bootmem_up && b->backend == BOOTMEM_BACKEND_BITMAP
+		    ? via_bootmem(b, s, size)
+		    : via_memblock(b, s, size);
+	boot_hint(b, BS__COUNT);
+	if (!a)
+		b->failed_allocs++;
+	return a;
+}
+
+/*
+ * x86 sparse_init_nid for every node with memory: the first node also
+ * makes the section index and the vmemmap's two page-table pages; each
+ * node its usage map (56 bytes a 128 MiB section, next to its pgdat: the
+ * node's top section) and its struct pages (64 bytes a page of its
+ * sections, 2 MiB aligned) — x86_512M and x86_2G_numa2_uneven logs.
+ */
+static void x86_sparse(struct boot *b)
+{
+	const mb_phys_t sec = 128ULL << 20;
+	bool first = true;
+
+	for (int nid = 0; nid < BOOT_MAX_NODES; nid++) {
+		mb_phys_t lo = 0, hi = 0, top, map;
+		bool any = false;
+
+		for (unsigned long i = 0; i < b->mb.memory.cnt; i++) {
+			const struct memblock_region *r =
+				&b->mb.memory.regions[i];
+
+			if (!r->size || r->nid != nid)
+				continue;
+			if (!any || r->base < lo)
+				lo = r->base;
+			if (!any || r->base + r->size > hi)
+				hi = r->base + r->size;
+			any = true;
+		}
+		if (!any)
+			continue;
+		top = (hi - 1) & ~(sec - 1);
+		lo &= ~(sec - 1);
+		hi = (hi + sec - 1) & ~(sec - 1);
+		map = ((hi - lo) >> 12) * b->mb.profile.page_struct_size;
+		if (first) {
+			struct st ix = {
+				ST_TRY_NID, SZ_FIXED,
+				4096,	    64,
+				0,	    0,
+				nid,	    "sparse_index_alloc+0x40/0x65",
+				BS_MEMMAP,  0,
+				1};
+
+			run_one(b, &ix, 4096);
+		}
+		struct st us = {ST_TRY_NID, SZ_FIXED,
+				0,	    64,
+				top,	    top + sec,
+				nid,	    "sparse_init_nid+0x8d/0x34d",
+				BS_MEMMAP,  0,
+				1};
+		struct st mm = {ST_EXACT_RAW,
+				SZ_FIXED,
+				0,
+				0x200000,
+				0x1000000,
+				0,
+				nid,
+				"sparse_init_nid+0x11f/0x34d",
+				BS_MEMMAP,
+				0,
+				1};
+		struct st vm = {ST_TRY_NID_RAW,
+				SZ_FIXED,
+				4096,
+				4096,
+				0x1000000,
+				0,
+				nid,
+				"vmemmap_alloc_block_zero.constprop.0+0xc/0x28",
+				BS_PGDIR,
+				0,
+				1};
+
+		run_one(b, &us, ((hi - lo) / sec) * 56);
+		run_one(b, &mm, (map + 0x1fffff) & ~(mb_phys_t)0x1fffff);
+		for (int k = 0; first && k < 2; k++)
+			run_one(b, &vm, 4096);
+		first = false;
+	}
+}
+
 static void do_free(struct boot *b, const char *caller, mb_phys_t base,
 		    mb_phys_t size)
 {
@@ -294,6 +393,19 @@ static unsigned repeats(const struct boot *b, unsigned rep)
 
 	if (rep == REP_HIGHMEM)
 		return lowmem && mb_end_of_DRAM(&b->mb) > lowmem ? 1 : 0;
+	if (rep == REP_CPUMASK) {
+		unsigned nodes = 0;
+
+		for (unsigned long i = 0; i < b->mb.memory.cnt; i++) {
+			int nid = b->mb.memory.regions[i].nid;
+			bool seen = false;
+
+			for (unsigned long k = 0; k < i; k++)
+				seen |= b->mb.memory.regions[k].nid == nid;
+			nodes += !seen;
+		}
+		return 4 + (nodes ? nodes : 1);
+	}
 	if (rep == REP_E820)
 		return b->m.ne820;
 	if (rep == REP_NOSAVE)
@@ -357,6 +469,9 @@ int boot_steps_run(struct boot *b)
 			continue;
 		case ST_FREE:
 			do_free(b, s->caller, res[s->ref & 7], size);
+			continue;
+		case ST_X86_SPARSE:
+			x86_sparse(b);
 			continue;
 		case ST_PCPU_GROUPS:
 			res[s->ref & 7] = pcpu_group_chunks(b, s);

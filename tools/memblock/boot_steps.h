@@ -16,7 +16,8 @@ enum st_op {
 	ST_EXACT_RAW,	/* memblock_alloc_exact_nid_raw */
 	ST_FREE,	/* free [result of @ref + off, size) */
 	ST_PCPU_TAILS,	/* free each unit's unused tail of chunk @ref */
-	ST_PCPU_GROUPS, /* arm64: one chunk per node with CPUs */
+	ST_PCPU_GROUPS, /* one chunk per group (node with CPUs) */
+	ST_X86_SPARSE,	/* x86 sparse_init_nid for every node */
 	ST_PCPU_MSG,	/* "percpu: Embedded ..." */
 	ST_BOOTMEM,	/* bootmem takes over (hand-over begin) */
 	ST_END,
@@ -37,6 +38,7 @@ enum st_size {
 	SZ_GROUPS8,	/* a long per per-cpu group (node with CPUs) */
 	SZ_NODES64,	/* 64 bytes per node with memory */
 	SZ_E820_RES,	/* x86: a struct resource per final e820 entry */
+	SZ_X86_SLOTS,	/* x86 pcpu_setup_first_chunk's 336 + 16 per group */
 };
 
 struct st {
@@ -56,6 +58,7 @@ struct st {
 #define REP_CMA_ONE 1003u /* once when there is CMA in lowmem */
 #define REP_HIGHMEM 1004u /* once when memory reaches HighMem */
 #define REP_ALIASES 1005u /* once per /aliases entry (size from it) */
+#define REP_CPUMASK 1006u /* x86: 4 + one per node */
 /* 32-bit ARM per-cpu "from": __pa(MAX_DMA_ADDRESS), the top of the 1 GiB
  * (6.1: 0x9fffffff on vexpress, 0x7fffffff on virt) or 2 GiB (4.x seed:
  * 0xdfffffff) linear map above the start of RAM */

@@ -207,15 +207,9 @@ const struct st bt_arm64_v6[] = {
 const struct st bt_x86_v6[] = {
 	{ST_BOOTMEM, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 1},
 	T6(32768, 64, "sparse_init+0x9f/0x23c", BS_MEMMAP),
-	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, 0,
-	 "sparse_index_alloc+0x40/0x65", BS_MEMMAP, 0, 1},
-	{ST_TRY_NID, SZ_SECTIONS, 0, 64, 0, 0, 0, "sparse_init_nid+0x8d/0x34d",
-	 BS_MEMMAP, 0, 1},
-	{ST_EXACT_RAW, SZ_SPARSEMAP, 0, 0x200000, 0x1000000, 0, 0,
-	 "sparse_init_nid+0x11f/0x34d", BS_MEMMAP, 0, 1},
-	/* the vmemmap's page-table pages (x86_512M.log lines 92-95) */
-	{ST_TRY_NID_RAW, SZ_FIXED, 4096, 4096, 0x1000000, 0, 0,
-	 "vmemmap_alloc_block_zero.constprop.0+0xc/0x28", BS_PGDIR, 0, 2},
+	/* per node: section index (first node), usage map, struct pages,
+	 * vmemmap page tables (first node) */
+	{ST_X86_SPARSE, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_MEMMAP, 0, 1},
 	X86(73, "acpi_parse_hpet+0xc3/0x132", BS_FIRMWARE),
 	X86(75, "io_apic_init_mappings+0x37/0x1d9", BS_FIRMWARE),
 	/* 64 bytes per entry of the final map: 8 x 64 for x86_512M, 14 x 64
@@ -234,16 +228,23 @@ const struct st bt_x86_v6[] = {
 	 "pcpu_build_alloc_info+0x346/0x488", BS_PERCPU, 1, 1},
 	{ST_TRY_NID, SZ_FIXED, 4096, 64, 0, 0, -1,
 	 "pcpu_embed_first_chunk+0x69/0x70f", BS_PERCPU, 2, 1},
-	{ST_TRY_NID, SZ_PCPU, 0, 0x200000, 0x1000000, 0, 0,
+	{ST_PCPU_GROUPS, SZ_FIXED, 0, 0x200000, 0x1000000, 0, 0,
 	 "pcpu_fc_alloc+0xf2/0x148", BS_PERCPU, 3, 1},
 	{ST_PCPU_TAILS, SZ_FIXED, 0, 0, 0, 0, 0,
 	 "pcpu_embed_first_chunk+0x216/0x70f", BS_PERCPU, 3, 1},
 	{ST_PCPU_MSG, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_PERCPU, 3, 1},
-	X86(8, "pcpu_setup_first_chunk+0x2ff/0x7af", BS_PERCPU),
-	X86(8, "pcpu_setup_first_chunk+0x324/0x7af", BS_PERCPU),
-	X86(8, "pcpu_setup_first_chunk+0x34d/0x7af", BS_PERCPU),
-	X86(16, "pcpu_setup_first_chunk+0x38c/0x7af", BS_PERCPU),
-	X86(352, "pcpu_setup_first_chunk+0x696/0x7af", BS_PERCPU),
+	/* group offsets and sizes, unit map and offsets, then 336 bytes
+	 * + 16 per group (352 for one group, 368 for two in the logs) */
+	{ST_TRY_NID, SZ_GROUPS8, 0, 64, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x2ff/0x7af", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_GROUPS8, 0, 64, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x324/0x7af", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_CPUS4, 0, 64, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x34d/0x7af", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_CPUS8, 0, 64, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x38c/0x7af", BS_PERCPU, 0, 1},
+	{ST_TRY_NID, SZ_X86_SLOTS, 0, 64, 0, 0, -1,
+	 "pcpu_setup_first_chunk+0x696/0x7af", BS_PERCPU, 0, 1},
 	X86(144, "pcpu_alloc_first_chunk+0x80/0x251", BS_PERCPU),
 	X86(256, "pcpu_alloc_first_chunk+0xf2/0x251", BS_PERCPU),
 	X86(264, "pcpu_alloc_first_chunk+0x11b/0x251", BS_PERCPU),
@@ -256,7 +257,9 @@ const struct st bt_x86_v6[] = {
 	 "pcpu_embed_first_chunk+0x285/0x70f", BS_PERCPU, 1, 1},
 	{ST_FREE, SZ_FIXED, 4096, 0, 0, 0, 0,
 	 "pcpu_embed_first_chunk+0x2cf/0x70f", BS_PERCPU, 2, 1},
+	/* four cpumasks and one per node (node_to_cpumask_map): 5 in
+	 * x86_512M.log, 6 with two nodes */
 	{ST_TRY_NID, SZ_FIXED, 8, 64, 0, 0, -1,
-	 "alloc_bootmem_cpumask_var+0x28/0x5b", BS_ALLOC, 0, 5},
+	 "alloc_bootmem_cpumask_var+0x28/0x5b", BS_ALLOC, 0, REP_CPUMASK},
 	{ST_END, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 0},
 };

@@ -60,6 +60,80 @@ static unsigned x86_nosave_regions(const struct mb_e820_table *t,
  * the reservations before memblock_add, e820__memblock_setup, dump; the
  * real-mode trampoline and the first MiB, init_mem_mapping's scratch
  * block, ACPI tables, NUMA (one fake node) and NODE_DATA, dump. */
+/*
+ * numa_init: the SRAT's memory ranges (machine "numa" lines) trimmed to
+ * the end of RAM and merged per node, or one fake node; memory and then
+ * the reservations inside each node's span take its id
+ * (numa_clear_kernel_node_hotplug); then NODE_DATA of every node, an
+ * untraced request on the node (x86_2G_numa2_uneven.log lines).
+ */
+static void x86_numa(struct boot *b)
+{
+	struct memblock *mb = &b->mb;
+	mb_phys_t end = mb_end_of_DRAM(mb), lo[BOOT_MAX_NODES],
+		  hi[BOOT_MAX_NODES];
+	bool any[BOOT_MAX_NODES] = {false};
+	char line[128];
+
+	for (unsigned i = 0; i < b->m.nnuma; i++) {
+		const struct bm_range *r = &b->m.numa[i];
+		mb_phys_t e = r->base + r->size < end ? r->base + r->size : end;
+		int nid = r->nid;
+
+		snprintf(line, sizeof(line),
+			 "ACPI: SRAT: Node %d PXM %d [mem %#010llx-%#010llx]",
+			 nid, nid, (unsigned long long)r->base,
+			 (unsigned long long)(r->base + r->size - 1));
+		boot_line(b, line);
+		if (nid < 0 || nid >= BOOT_MAX_NODES || r->base >= e)
+			continue;
+		if (!any[nid] || r->base < lo[nid])
+			lo[nid] = r->base;
+		if (!any[nid] || e > hi[nid])
+			hi[nid] = e;
+		any[nid] = true;
+	}
+	if (!b->m.nnuma) {
+		boot_line(b, "No NUMA configuration found");
+		snprintf(line, sizeof(line),
+			 "Faking a node at [mem %#018llx-%#018llx]", 0ULL,
+			 (unsigned long long)end - 1);
+		boot_line(b, line);
+		lo[0] = 0;
+		hi[0] = end;
+		any[0] = true;
+	}
+	for (int nid = 0; nid < BOOT_MAX_NODES; nid++)
+		if (any[nid])
+			mb_set_node(mb, lo[nid], hi[nid] - lo[nid], &mb->memory,
+				    nid);
+	for (int nid = 0; nid < BOOT_MAX_NODES; nid++)
+		if (any[nid])
+			mb_set_node(mb, lo[nid], hi[nid] - lo[nid],
+				    &mb->reserved, nid);
+	for (int nid = 0; nid < BOOT_MAX_NODES; nid++) {
+		mb_phys_t nd;
+
+		if (!any[nid])
+			continue;
+		b->cpus_on_node[nid] = b->m.nnuma ? b->m.node_cpus[nid] : 0;
+		boot_hint(b, BS_MEMMAP);
+		snprintf(b->req_caller, sizeof(b->req_caller),
+			 "alloc_node_data");
+		nd = mb_phys_alloc_try_nid(mb, 0x2b000, 64, nid);
+		b->req_caller[0] = '\0';
+		boot_hint(b, BS__COUNT);
+		if (nd) {
+			snprintf(line, sizeof(line),
+				 "NODE_DATA(%d) allocated [mem "
+				 "%#010llx-%#010llx]",
+				 nid, (unsigned long long)nd,
+				 (unsigned long long)(nd + 0x2b000 - 1));
+			boot_line(b, line);
+		}
+	}
+}
+
 int boot_x86_setup(struct boot *b)
 {
 	static struct mb_e820_entry ent[256];
@@ -131,18 +205,7 @@ int boot_x86_setup(struct boot *b)
 	boot_hint(b, BS__COUNT);
 	mb_set_current_limit(mb, top ? top : MB_ALLOC_ANYWHERE);
 	boot_reserve_lines(b, "acpi_reserve_initial_tables+0x51/0x61", false);
-	/* "No NUMA configuration found": one fake node over all memory */
-	mb_set_node(mb, 0, mb_end_of_DRAM(mb), &mb->memory, 0);
-	/* numa_clear_kernel_node_hotplug: reservations inside the node's
-	 * span [0, end of RAM) take its id (x86_512M.log: the ACPI tables
-	 * just above RAM stay without one) */
-	mb_set_node(mb, 0, mb_end_of_DRAM(mb), &mb->reserved, 0);
-	/* NODE_DATA(0): untraced request, only its result line shows */
-	boot_hint(b, BS_MEMMAP);
-	snprintf(b->req_caller, sizeof(b->req_caller), "alloc_node_data");
-	mb_alloc_range_nid(mb, 0x2b000, 4096, 0, MB_ALLOC_ACCESSIBLE, 0, false);
-	b->req_caller[0] = '\0';
-	boot_hint(b, BS__COUNT);
+	x86_numa(b);
 	mb_dump_all(mb);
 	return 0;
 }

@@ -42,6 +42,9 @@ struct bm_machine {
 	unsigned ne820;
 	struct bm_range rsv[BM_MAX_RANGES]; /* firmware reservations */
 	unsigned nrsv;
+	struct bm_range numa[BM_MAX_RANGES]; /* x86 SRAT memory affinity */
+	unsigned nnuma;
+	unsigned node_cpus[BM_MAX_RANGES]; /* x86 SRAT: CPUs per node */
 	mb_phys_t kernel_base, kernel_size;
 	mb_phys_t pgdir_base, pgdir_size;
 	mb_phys_t initrd_base, initrd_size;

@@ -175,6 +175,21 @@ static const char *parse_words(struct bm_machine *m, char *line, int argc,
 		if (m->nrsv >= BM_MAX_RANGES)
 			return "too many reserve lines";
 		m->rsv[m->nrsv++] = r;
+	} else if (!strcmp(k, "numa")) {
+		if (!parse_range(argv, argc, &r) || argc != 3 ||
+		    !bm_parse_size(argv[2], &v) || v >= BM_MAX_RANGES)
+			return "numa needs BASE SIZE NODE";
+		r.nid = (int)v;
+		if (m->nnuma >= BM_MAX_RANGES)
+			return "too many numa lines";
+		m->numa[m->nnuma++] = r;
+	} else if (!strcmp(k, "node-cpus") && argc == 2) {
+		mb_phys_t n;
+
+		if (!bm_parse_size(argv[0], &v) || v >= BM_MAX_RANGES ||
+		    !bm_parse_size(argv[1], &n) || n > 64)
+			return "node-cpus needs NODE COUNT";
+		m->node_cpus[v] = (unsigned)n;
 	} else if (!strcmp(k, "kernel") || !strcmp(k, "pgdir") ||
 		   !strcmp(k, "initrd")) {
 		if (!parse_range(argv, argc, &r) || argc != 2)
