@@ -419,6 +419,19 @@ static void test_context_lines(void **state)
 	assert_int_equal(r.kind, LP_CTX_CMA);
 	assert_int_equal(r.size, 64ULL << 20);
 	assert_int_equal(r.base, 0x5b600000);
+	/* tests/corpus/logs/arm64_virt_4G_numa2_hugetlbcma2G.log:4134: a
+	 * per-node hugetlb CMA area (its node is not on the cma: line) */
+	assert_true(parse("[    0.000000] hugetlb_cma: reserved 1024 MiB on "
+			  "node 1",
+			  &r));
+	assert_int_equal(r.kind, LP_CTX_HUGETLB_CMA);
+	assert_int_equal(r.size, 1024ULL << 20);
+	assert_int_equal(r.nid, 1);
+	/* the line before it in the same log (4128) is not an area */
+	assert_false(parse("[    0.000000] hugetlb_cma: reserve 2048 MiB, up "
+			   "to 1024 MiB per node",
+			   &r) &&
+		     r.kind == LP_CTX_HUGETLB_CMA);
 	/* arm64_virt_1G_crashkernel_cma.log:1077 */
 	assert_true(
 		parse("[    0.000000] crashkernel reserved: 0x0000000074c00000"

@@ -52,6 +52,7 @@ enum lp_kind {
 	LP_CTX_EFI,	      /* efi: lines */
 	LP_CTX_CRASHKERNEL,   /* crashkernel reserved: 0x.. - 0x.. */
 	LP_CTX_LINUX_VERSION, /* Linux version ... */
+	LP_CTX_HUGETLB_CMA,   /* hugetlb_cma: reserved N MiB on node X */
 	LP_KIND__COUNT
 };
 

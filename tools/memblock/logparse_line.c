@@ -277,6 +277,20 @@ static bool parse_cma(struct lp_cursor *c, struct lp_record *rec)
 	return true;
 }
 
+/* "hugetlb_cma: reserved N MiB on node X": one per-node CMA area. */
+static bool parse_hugetlb_cma(struct lp_cursor *c, struct lp_record *rec)
+{
+	long n, nid;
+
+	if (!lp_dec(c, &n) || n < 0 || !lp_eat(c, " MiB on node ") ||
+	    !lp_dec(c, &nid) || nid < 0)
+		return false;
+	rec->size = (uint64_t)n << 20;
+	rec->nid = (int)nid;
+	rec->kind = LP_CTX_HUGETLB_CMA;
+	return true;
+}
+
 /* Context lines identified by their start; a few also parse numbers. */
 static bool parse_context(struct lp_cursor *c, struct lp_record *rec)
 {
@@ -309,6 +323,8 @@ static bool parse_context(struct lp_cursor *c, struct lp_record *rec)
 	}
 	if (lp_eat(&t, "cma: Reserved "))
 		return parse_cma(&t, rec);
+	if (lp_eat(&t, "hugetlb_cma: reserved "))
+		return parse_hugetlb_cma(&t, rec);
 	if (lp_eat(&t, "Memory: ")) {
 		rec->kind = LP_CTX_MEMORY;
 		return true;

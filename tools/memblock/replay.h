@@ -55,7 +55,8 @@ enum rp_infer {
 	RP_INFER_NONE,
 	RP_INFER_NODE_DATA, /* memblock_phys_alloc_try_nid(size, cache, nid) */
 	RP_INFER_CMA,	    /* cma_declare_contiguous_nid() placement rule */
-	RP_INFER_GENERIC,   /* memblock_alloc(size, align by size) */
+	RP_INFER_HUGETLB_CMA, /* the same, per node, no arch limit */
+	RP_INFER_GENERIC,     /* memblock_alloc(size, align by size) */
 };
 
 /** struct rp_stats - the figures of one log. */

@@ -379,6 +379,29 @@ int rp_context_scan(const struct lp_log *log, const struct mb_profile *forced,
 	return 0;
 }
 
+/*
+ * The CMA line at @j: hugetlb_cma's per-node areas say so right after it
+ * ("hugetlb_cma: reserved N MiB on node X"): node X exactly, and no arch
+ * limit (hugetlb_cma_reserve() passes 0). Otherwise the arch's area.
+ */
+static enum rp_infer cma_kind(const struct lp_log *log, size_t j, int *nid)
+{
+	size_t k;
+
+	for (k = j + 1; k < log->n && k <= j + 2; k++) {
+		const struct lp_record *n = &log->recs[k];
+
+		if (n->kind <= LP_DUMP)
+			break;
+		if (n->kind == LP_CTX_HUGETLB_CMA &&
+		    n->size == log->recs[j].size) {
+			*nid = n->nid;
+			return RP_INFER_HUGETLB_CMA;
+		}
+	}
+	return RP_INFER_CMA;
+}
+
 /* Look at the few context lines after result line @i. */
 enum rp_infer rp_infer_kind(const struct lp_log *log, size_t i, int *nid)
 {
@@ -396,7 +419,7 @@ enum rp_infer rp_infer_kind(const struct lp_log *log, size_t i, int *nid)
 	cma_run = j < log->n && log->recs[j].kind == LP_CTX_CMA &&
 		  log->recs[j].size == r->size && j - i <= 3;
 	if (cma_run)
-		return RP_INFER_CMA;
+		return cma_kind(log, j, nid);
 	for (j = i + 1; j < log->n && j <= i + 3; j++) {
 		const struct lp_record *n = &log->recs[j];
 
@@ -408,7 +431,7 @@ enum rp_infer rp_infer_kind(const struct lp_log *log, size_t i, int *nid)
 			return RP_INFER_NODE_DATA;
 		}
 		if (n->kind == LP_CTX_CMA && n->size == r->size)
-			return RP_INFER_CMA;
+			return cma_kind(log, j, nid);
 	}
 	return RP_INFER_GENERIC;
 }

@@ -384,7 +384,8 @@ static mb_phys_t cma_arch_limit(const struct rp_context *c)
  * check it first: a HighMem block found before stays reserved, unused);
  * last, without a result yet, [0, limit).
  */
-static void run_cma(struct rp_engine *e, const struct lp_record *r)
+static void run_cma(struct rp_engine *e, const struct lp_record *r, int nid,
+		    bool arch_limit)
 {
 	struct memblock *mb = &e->mb;
 	const struct mb_profile *p = e->ctx.profile;
@@ -396,24 +397,23 @@ static void run_cma(struct rp_engine *e, const struct lp_record *r)
 	if (e->ctx.style == MB_STYLE_LINUX_4 && p->max_order - 1 > order)
 		order = p->max_order - 1;
 	align = p->page_size << order;
-	limit = cma_arch_limit(&e->ctx) & ~(align - 1);
+	limit = (arch_limit ? cma_arch_limit(&e->ctx) : 0) & ~(align - 1);
 	if (!limit || limit > end)
 		limit = end;
 	if (high < limit) {
-		got = mb_alloc_range_nid(mb, r->size, align, high, limit,
-					 MB_NUMA_NO_NODE, true);
+		got = mb_alloc_range_nid(mb, r->size, align, high, limit, nid,
+					 true);
 		limit = high;
 	}
 	if (p->phys_bits == 64 && !mb->bottom_up &&
 	    end >= (1ULL << 32) + r->size) {
 		mb_set_bottom_up(mb, true);
 		got = mb_alloc_range_nid(mb, r->size, align, 1ULL << 32, limit,
-					 MB_NUMA_NO_NODE, true);
+					 nid, true);
 		mb_set_bottom_up(mb, false);
 	}
 	if (!got)
-		mb_alloc_range_nid(mb, r->size, align, 0, limit,
-				   MB_NUMA_NO_NODE, true);
+		mb_alloc_range_nid(mb, r->size, align, 0, limit, nid, true);
 }
 
 /* A result line without a request line: run what the context says. */
@@ -436,7 +436,11 @@ static void run_inferred(struct rp_engine *e, size_t i)
 		break;
 	case RP_INFER_CMA:
 		e->st.inferred_cma++;
-		run_cma(e, r);
+		run_cma(e, r, MB_NUMA_NO_NODE, true);
+		break;
+	case RP_INFER_HUGETLB_CMA:
+		e->st.inferred_cma++;
+		run_cma(e, r, nid, false);
 		break;
 	default:
 		/* memblock_alloc(size, align): page tables ask for whole
