@@ -179,7 +179,10 @@ def case_arm_logs():
             ("pc-x86_64-1G-memmap.txt", "x86_1G_memmap", 139),
             # x86: SRAT NUMA (NODE_DATA and sparse map per node, a per-cpu
             # group of one 2 MiB unit per node)
-            ("pc-x86_64-2G-numa2-uneven.txt", "x86_2G_numa2_uneven", 136)):
+            ("pc-x86_64-2G-numa2-uneven.txt", "x86_2G_numa2_uneven", 136),
+            # x86: movable_node (bottom-up until the SRAT, no scratch block)
+            ("pc-x86_64-2G-numa2-movable-node.txt",
+             "x86_2G_numa2_movable_node", 133)):
         want = log_until_built(log)
         assert len(want) == n, (log, len(want))
         same_lines(os.path.join(machines, machine), want)

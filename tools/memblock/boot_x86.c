@@ -81,10 +81,13 @@ static void x86_numa(struct boot *b)
 		int nid = r->nid;
 
 		snprintf(line, sizeof(line),
-			 "ACPI: SRAT: Node %d PXM %d [mem %#010llx-%#010llx]",
+			 "ACPI: SRAT: Node %d PXM %d [mem %#010llx-%#010llx]%s",
 			 nid, nid, (unsigned long long)r->base,
-			 (unsigned long long)(r->base + r->size - 1));
+			 (unsigned long long)(r->base + r->size - 1),
+			 r->type ? " hotplug" : "");
 		boot_line(b, line);
+		if (r->type && r->base < end)
+			mb_mark_hotplug(mb, r->base, e - r->base);
 		if (nid < 0 || nid >= BOOT_MAX_NODES || r->base >= e)
 			continue;
 		if (!any[nid] || r->base < lo[nid])
@@ -103,6 +106,8 @@ static void x86_numa(struct boot *b)
 		hi[0] = end;
 		any[0] = true;
 	}
+	/* movable_node: bottom-up only until the SRAT is known */
+	mb_set_bottom_up(mb, false);
 	for (int nid = 0; nid < BOOT_MAX_NODES; nid++)
 		if (any[nid])
 			mb_set_node(mb, lo[nid], hi[nid] - lo[nid], &mb->memory,
@@ -180,6 +185,12 @@ int boot_x86_setup(struct boot *b)
 	mb_e820_trim_bios_range(mb, &t);
 	boot_reserve_initrd(b, "early_reserve_initrd+0x5e/0x91");
 	boot_reserve_lines(b, "setup_arch+0x797/0xd4f", true);
+	/* movable_node: allocate bottom-up (near the kernel) until the SRAT
+	 * says which memory is hotpluggable */
+	if (cl.movable_node) {
+		mb->movable_node = true;
+		mb_set_bottom_up(mb, true);
+	}
 	/* until the direct map exists, allocations stay below 1 MiB */
 	mb_set_current_limit(mb, 0x100000);
 	/* e820__memblock_setup ends with the first dump itself */
@@ -195,9 +206,12 @@ int boot_x86_setup(struct boot *b)
 	/* init_mem_mapping: a 2 MiB scratch block for the first page
 	 * tables, below max_pfn (x86_4G_smp4.log: 0x140000000), given back */
 	boot_hint(b, BS_PGDIR);
-	mb_set_next_caller(mb, "init_mem_mapping+0x1ee/0x31f");
-	pt = mb_phys_alloc_range(mb, 0x200000, 0x200000, 0x100000,
-				 mb_end_of_DRAM(mb));
+	pt = 0;
+	if (!mb_bottom_up(mb)) { /* bottom-up mapping needs no scratch */
+		mb_set_next_caller(mb, "init_mem_mapping+0x1ee/0x31f");
+		pt = mb_phys_alloc_range(mb, 0x200000, 0x200000, 0x100000,
+					 mb_end_of_DRAM(mb));
+	}
 	if (pt) {
 		mb_set_next_caller(mb, "init_mem_mapping+0x22e/0x31f");
 		mb_phys_free(mb, pt, 0x200000);

@@ -176,10 +176,12 @@ static const char *parse_words(struct bm_machine *m, char *line, int argc,
 			return "too many reserve lines";
 		m->rsv[m->nrsv++] = r;
 	} else if (!strcmp(k, "numa")) {
-		if (!parse_range(argv, argc, &r) || argc != 3 ||
-		    !bm_parse_size(argv[2], &v) || v >= BM_MAX_RANGES)
-			return "numa needs BASE SIZE NODE";
+		if (!parse_range(argv, argc, &r) || argc < 3 || argc > 4 ||
+		    !bm_parse_size(argv[2], &v) || v >= BM_MAX_RANGES ||
+		    (argc == 4 && strcmp(argv[3], "hotplug")))
+			return "numa needs BASE SIZE NODE [hotplug]";
 		r.nid = (int)v;
+		r.type = argc == 4; /* hotplug */
 		if (m->nnuma >= BM_MAX_RANGES)
 			return "too many numa lines";
 		m->numa[m->nnuma++] = r;
