@@ -141,15 +141,16 @@ static void x86_numa(struct boot *b)
 
 int boot_x86_setup(struct boot *b)
 {
-	static struct mb_e820_entry ent[256];
-	static uint64_t scratch[256 * 8];
+	/* E820_MAX_ENTRIES of a NUMA kernel: 128 + 3 * MAX_NUMNODES (1024) */
+	static struct mb_e820_entry ent[3200];
+	static uint64_t scratch[3200 * 8];
 	static struct mb_memmap_op ops[256];
 	struct mb_cmdline cl;
 	struct mb_e820_table t;
 	struct memblock *mb = &b->mb;
 	mb_phys_t top, bios_lo = 0x9f000, pt;
 
-	if (mb_e820_table_init(&t, ent, 256, scratch, sizeof(scratch)))
+	if (mb_e820_table_init(&t, ent, 3200, scratch, sizeof(scratch)))
 		return -1;
 	for (unsigned i = 0; i < b->m.ne820; i++)
 		mb_e820_range_add(&t, b->m.e820[i].base, b->m.e820[i].size,

@@ -48,11 +48,11 @@ struct bm_machine {
 	mb_phys_t kernel_base, kernel_size;
 	mb_phys_t pgdir_base, pgdir_size;
 	mb_phys_t initrd_base, initrd_size;
-	char dtb[512];	     /* path, "shared:NAME" or "" (none) */
-	mb_phys_t dtb_phys;  /* where the loader put it (0: default) */
-	long long dtb_size;  /* bytes reserved: 0 blob's own, -1 QEMU rule */
-	bool dtb_set_memory; /* rewrite /memory from the ram lines (QEMU) */
-	char cmdline[1024];
+	char dtb[512];		/* path, "shared:NAME" or "" (none) */
+	mb_phys_t dtb_phys;	/* where the loader put it (0: default) */
+	long long dtb_size;	/* bytes reserved: 0 blob's own, -1 QEMU rule */
+	bool dtb_set_memory;	/* rewrite /memory from the ram lines (QEMU) */
+	char cmdline[4096];	/* x86 COMMAND_LINE_SIZE is 2048 */
 	mb_phys_t cma_size;	/* default CMA area (CONFIG_CMA_SIZE_MBYTES) */
 	mb_phys_t dt_unflatten; /* unflattened tree bytes (0: estimate) */
 	mb_phys_t vmemmap_from; /* arm64: the virtual "from" logs print */

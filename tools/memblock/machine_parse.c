@@ -226,7 +226,7 @@ static const char *parse_words(struct bm_machine *m, char *line, int argc,
 
 		while (*p == ' ' || *p == '\t')
 			p++;
-		snprintf(m->cmdline, sizeof(m->cmdline), "%.1000s", p);
+		snprintf(m->cmdline, sizeof(m->cmdline), "%.4000s", p);
 	} else if (!strcmp(k, "vmemmap-from") && argc == 1) {
 		if (!bm_parse_size(argv[0], &m->vmemmap_from))
 			return "vmemmap-from needs an address";
@@ -276,7 +276,7 @@ int bm_machine_parse(const char *text, size_t len, struct bm_machine *m,
 
 	reset(m);
 	while (i < len) {
-		char line[1200], copy[1200], *argv[16];
+		char line[4200], copy[4200], *argv[16];
 		size_t n = 0;
 		int argc = 0;
 		const char *why;
