@@ -362,6 +362,13 @@ static unsigned pageblock_order(const struct mb_profile *p)
 	return shift;
 }
 
+/*
+ * 32-bit ARM without LPAE has no huge pages: pageblock_order is
+ * MAX_ORDER - 1, and a multi-platform kernel that includes AM33xx (Debian's
+ * armmp) raises MAX_ORDER to 12, so its CMA areas are 8 MiB aligned.
+ */
+#define ARMMP_MAX_ORDER 12
+
 /* The limit the arch hands to CMA, before cma_declare_contiguous_nid()
  * aligns it down and caps it at the end of RAM. */
 static mb_phys_t cma_arch_limit(const struct rp_context *c)
@@ -396,6 +403,8 @@ static void run_cma(struct rp_engine *e, const struct lp_record *r, int nid,
 
 	if (e->ctx.style == MB_STYLE_LINUX_4 && p->max_order - 1 > order)
 		order = p->max_order - 1;
+	else if (e->ctx.style == MB_STYLE_LINUX_6 && p->phys_bits == 32)
+		order = ARMMP_MAX_ORDER - 1;
 	align = p->page_size << order;
 	limit = (arch_limit ? cma_arch_limit(&e->ctx) : 0) & ~(align - 1);
 	if (!limit || limit > end)
