@@ -41,6 +41,37 @@ static void test_prefix_variants(void **state)
 	assert_ptr_equal(lp_strip_prefix(none, strlen(none)), none);
 }
 
+/* The same x86_512M.log:30 line as `dmesg -T`, `dmesg -x` and
+ * `dmesg --time-format iso` print it: the message starts after the stamp
+ * (counted by hand: 26 + 1, 14 + 16, 32 + 1 characters). */
+static void test_dmesg_stamp_formats(void **state)
+{
+	static const char msg[] =
+		"memblock_reserve: [0x00000000000f5ba0-"
+		"0x00000000000f5baf] smp_scan_config+0xa7/0xff";
+	const char *ctime = "[Mon Nov 30 03:00:00 2026] memblock_reserve: "
+			    "[0x00000000000f5ba0-0x00000000000f5baf] "
+			    "smp_scan_config+0xa7/0xff";
+	const char *ctime1 = "[Tue Dec  1 13:05:09 2026] memblock_reserve: "
+			     "[0x00000000000f5ba0-0x00000000000f5baf] "
+			     "smp_scan_config+0xa7/0xff";
+	const char *facility = "kern  :info  : [    0.018164] "
+			       "memblock_reserve: [0x00000000000f5ba0-"
+			       "0x00000000000f5baf] smp_scan_config+0xa7/0xff";
+	const char *iso = "2026-11-30T03:00:00,018164+00:00 memblock_reserve: "
+			  "[0x00000000000f5ba0-0x00000000000f5baf] "
+			  "smp_scan_config+0xa7/0xff";
+
+	(void)state;
+	assert_string_equal(lp_strip_prefix(ctime, strlen(ctime)), msg);
+	assert_ptr_equal(lp_strip_prefix(ctime, strlen(ctime)), ctime + 27);
+	assert_string_equal(lp_strip_prefix(ctime1, strlen(ctime1)), msg);
+	assert_ptr_equal(lp_strip_prefix(facility, strlen(facility)),
+			 facility + 30);
+	assert_ptr_equal(lp_strip_prefix(iso, strlen(iso)), iso + 33);
+	assert_string_equal(lp_strip_prefix(iso, strlen(iso)), msg);
+}
+
 static void test_prefix_syslog_and_level(void **state)
 {
 	/* arm_vexpress_128M.log:31 as journalctl and as raw kmsg print it */
@@ -671,6 +702,7 @@ int main(void)
 		cmocka_unit_test(test_short_name_at_buffer_end),
 		cmocka_unit_test(test_every_cut_of_a_request),
 		cmocka_unit_test(test_interleaved_noise),
+		cmocka_unit_test(test_dmesg_stamp_formats),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

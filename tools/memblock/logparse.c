@@ -67,6 +67,55 @@ static const char *strip_unstamped(const char *line, const char *e)
 	return line;
 }
 
+/* Match @pat at @p: 'a' a letter, '9' a digit, ' ' one or more spaces,
+ * anything else itself. Return: the end of the match, or NULL. */
+static const char *match_shape(const char *p, const char *e, const char *pat)
+{
+	for (; *pat; pat++) {
+		if (p >= e)
+			return NULL;
+		if (*pat == 'a' && ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+			p++;
+		else if (*pat == '9' && *p >= '0' && *p <= '9')
+			p++;
+		else if (*pat == ' ' && *p == ' ')
+			while (p < e && *p == ' ')
+				p++;
+		else if (*pat != 'a' && *pat != '9' && *pat != ' ' &&
+			 *p == *pat)
+			p++;
+		else
+			return NULL;
+	}
+	return p;
+}
+
+/* dmesg -T: "[Mon Nov 30 03:00:00 2026] " (day of month 1 or 2 digits). */
+static const char *ctime_stamp_end(const char *p, const char *e)
+{
+	const char *q = match_shape(p, e, "[aaa aaa 9");
+
+	if (q && q < e && *q >= '0' && *q <= '9')
+		q++;
+	if (q)
+		q = match_shape(q, e, " 99:99:99 9999]");
+	if (q && q < e && *q == ' ')
+		q++;
+	return q;
+}
+
+/* dmesg --time-format iso: "2026-11-30T03:00:00,123456+00:00 " */
+static const char *iso_stamp_end(const char *p, const char *e)
+{
+	const char *q = match_shape(p, e, "9999-99-99T99:99:99");
+
+	if (!q)
+		return NULL;
+	while (q < e && *q != ' ')
+		q++;
+	return q < e ? q + 1 : q;
+}
+
 const char *lp_strip_prefix(const char *line, size_t len)
 {
 	const char *e = line + len, *p;
@@ -75,8 +124,12 @@ const char *lp_strip_prefix(const char *line, size_t len)
 		const char *q = p + 1;
 		int digits = 0;
 
+		if (*p != '[' && *p >= '0' && *p <= '9' && iso_stamp_end(p, e))
+			return iso_stamp_end(p, e);
 		if (*p != '[')
 			continue;
+		if (ctime_stamp_end(p, e))
+			return ctime_stamp_end(p, e);
 		while (q < e && *q == ' ')
 			q++;
 		while (q < e && ((*q >= '0' && *q <= '9') || *q == '.')) {
