@@ -112,12 +112,10 @@ boot() {
 	fi
 	# The host simulator, when built, boots the same input with this
 	# kernel's placement (machine file from the UART's lines).
-	# The simulator applies no memmap= (x86 user map) yet: not compared.
 	local sim=()
 	if [[ "$append" != *memblock=debug* ]]; then
 		sim=(quiet)
-	elif [ -x "$MEMBLOCK_BIN" ] && { [ -f "$dir/qemu.dtb" ] ||
-		{ [ "$arch" = x86 ] && [[ "$append" != *memmap=* ]]; }; }; then
+	elif [ -x "$MEMBLOCK_BIN" ] && { [ -f "$dir/qemu.dtb" ] || [ "$arch" = x86 ]; }; then
 		python3 examples/baremetal/sim_machine.py "$dir/uart.log" \
 			"$([ -f "$dir/qemu.dtb" ] && echo "$dir/qemu.dtb" || echo -)" \
 			"$append" >"$dir/machine"
