@@ -132,12 +132,18 @@ int bootmem_arm_init(struct bootmem *bm, mb_phys_t lowmem_end, void *buf,
 
 		if (!r->size)
 			continue;
+		/* Wholly below the node (firmware data outside RAM, e.g. a
+		 * reserved-memory address truncated to 32 bits): skip it and
+		 * go on; only a region at or above lowmem's end ends the walk,
+		 * since the table is sorted. */
+		if (e <= start_pfn)
+			continue;
+		if (s >= end_pfn)
+			break;
 		if (s < start_pfn)
 			s = start_pfn;
 		if (e > end_pfn)
 			e = end_pfn;
-		if (s >= e)
-			break;
 		err = bootmem_reserve(bm, (mb_phys_t)s << bm->page_shift,
 				      (mb_phys_t)(e - s) << bm->page_shift,
 				      BOOTMEM_DEFAULT);

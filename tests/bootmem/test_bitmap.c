@@ -493,6 +493,33 @@ static void test_init_single_and_errors(void **state)
 			 -MB_EINVAL);
 }
 
+/*
+ * bootmem_arm_init with a reservation wholly below RAM (keystone's
+ * reserved-memory at 0x81f800000 becomes 0x1f800000 on a 32-bit profile):
+ * the walk must go on to the reservations above it, or the kernel image
+ * would be handed out. Kernel image [0x60100000, 0x60300000): pfns 0x60100
+ * .. 0x602ff reserved, 0x60300 free.
+ */
+static void test_arm_init_reservation_below_ram(void **state)
+{
+	struct harness *h = h_new(&mb_profile_arm32, BASE, SIZE);
+	struct bootmem bm;
+	static uint8_t map[NPAGES / 8];
+
+	(void)state;
+	assert_int_equal(mb_add(&h->mb, BASE, SIZE), 0);
+	assert_int_equal(mb_reserve(&h->mb, 0x1f800000, 0x800000), 0);
+	assert_int_equal(mb_reserve(&h->mb, BASE + 0x100000, 0x200000), 0);
+	assert_int_equal(bootmem_init(&bm, &h->mb, BOOTMEM_BACKEND_BITMAP), 0);
+	assert_int_equal(bootmem_arm_init(&bm, BASE + SIZE, map, sizeof(map)),
+			 0);
+	assert_false(bootmem_is_reserved(&bm, PFN0 + 0xff));
+	assert_true(bootmem_is_reserved(&bm, PFN0 + 0x100));
+	assert_true(bootmem_is_reserved(&bm, PFN0 + 0x2ff));
+	assert_false(bootmem_is_reserved(&bm, PFN0 + 0x300));
+	h_free(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -521,6 +548,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_free_all, setup, teardown),
 		cmocka_unit_test(test_free_all_64bit_words),
 		cmocka_unit_test(test_node_high),
+		cmocka_unit_test(test_arm_init_reservation_below_ram),
 		cmocka_unit_test_setup_teardown(test_init_single_and_errors,
 						setup, teardown),
 	};
