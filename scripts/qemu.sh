@@ -176,10 +176,9 @@ check() {
 		case "$(basename "$dtb")" in
 		arm64__* | qemu__a*64*) ;;
 		# 32-bit trees on vexpress-a9 (its UART and RAM, their
-		# reservations), with the memblock shim: keystone's reservation
-		# below RAM stops the bitmap back end's reserve loop early (see
-		# docs/embedding.md, "Known problems").
-		arm__* | qemu__arm_*) target=arm-nobootmem mem=512M ;;
+		# reservations), through the bitmap back end: keystone's
+		# reservation lies below RAM, which bootmem_arm_init must skip.
+		arm__* | qemu__arm_*) target=arm mem=512M ;;
 		*) continue ;;
 		esac
 		# QEMU re-randomises an existing /chosen rng-seed or kaslr-seed
