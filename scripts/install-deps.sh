@@ -10,8 +10,9 @@ set -euo pipefail
 
 core=(build-essential cmake libcmocka-dev libfdt-dev device-tree-compiler
       clang lld llvm libclang-rt-14-dev clang-format python3)
-qemu=(qemu-system-arm qemu-system-x86 gcc-arm-none-eabi libnewlib-arm-none-eabi
-      gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu)
+qemu=(qemu-system-arm qemu-system-x86 gcc-arm-none-eabi
+      gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu clang lld llvm
+      libclang-rt-14-dev device-tree-compiler python3)
 browser=(chromium)
 
 want=()

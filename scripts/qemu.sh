@@ -26,12 +26,24 @@ MEMBLOCK_BIN=${MEMBLOCK_BIN:-$root/build/bin/memblock} # host simulator, if buil
 jobs=$(nproc 2>/dev/null || echo 2)
 export QEMU_AUDIO_DRV=none # vexpress has a sound chip; no host audio here
 
+# The unpacked sources are also kept in a per-user cache outside the tree,
+# so that fresh clones on the same machine (CI) skip the 139 MB download.
+LIBFDT_CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/memblock/libfdt-linux-source-6.1
+
 fetch_libfdt() {
 	[ -f "$O/libfdt/fdt_ro.c" ] && return 0
+	mkdir -p "$O/libfdt"
+	if [ -f "$LIBFDT_CACHE/fdt_ro.c" ]; then
+		cp "$LIBFDT_CACHE"/*.[ch] "$O/libfdt/"
+		return 0
+	fi
 	echo "qemu.sh: fetching libfdt sources (Debian linux-source-6.1)"
 	local tmp="$O/libfdt-fetch"
-	rm -rf "$tmp" && mkdir -p "$tmp" "$O/libfdt"
-	(cd "$tmp" && apt-get download linux-source-6.1 >/dev/null 2>&1) || {
+	rm -rf "$tmp" && mkdir -p "$tmp"
+	# An old or missing package list: refresh it once and try again.
+	(cd "$tmp" && apt-get download linux-source-6.1 >/dev/null 2>&1) ||
+		{ apt-get update -qq >/dev/null 2>&1 || true
+		  (cd "$tmp" && apt-get download linux-source-6.1 >/dev/null 2>&1); } || {
 		echo "qemu.sh: 'apt-get download linux-source-6.1' failed" >&2
 		exit 1
 	}
@@ -43,6 +55,7 @@ fetch_libfdt() {
 	# their own (examples/baremetal/common/libfdt_env.h).
 	rm -f "$O/libfdt/libfdt_env.h"
 	rm -rf "$tmp"
+	mkdir -p "$LIBFDT_CACHE" && cp "$O/libfdt"/*.[ch] "$LIBFDT_CACHE/" || true
 }
 
 build() {
