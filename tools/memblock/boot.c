@@ -13,18 +13,43 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"usage: memblock boot [MACHINE] [--dtb FILE] [--cmdline "
-		"\"...\"]\n"
-		"                     [--bootmem bitmap|memblock] [--map "
-		"FILE.svg|FILE.html]\n"
-		"                     [--json]\n\n"
-		"Simulate MACHINE's boot through the library and print the\n"
-		"memblock=debug log the kernel would. MACHINE is a built-in "
-		"name\n"
-		"(vexpress-a9 [default], vexpress-a9-6.1, virt-arm64, "
-		"pc-x86_64),\n"
-		"a .dtb file or a machine description file (docs/boot.md).\n");
+	fputs("usage: memblock boot [MACHINE] [--dtb FILE] [--cmdline "
+	      "\"...\"]\n"
+	      "                     [--bootmem bitmap|memblock] "
+	      "[--map FILE.svg|FILE.html]\n"
+	      "                     [--json]\n"
+	      "\n"
+	      "Simulate MACHINE's boot through the library and print the\n"
+	      "memblock=debug console the kernel would: reservations, the\n"
+	      "MEMBLOCK configuration dump, early allocations, bootmem and "
+	      "the\n"
+	      "hand-over lines (Built ... Total pages, Memory: ...).\n"
+	      "\n"
+	      "  MACHINE     built-in: vexpress-a9 (default, the seed's 4.x "
+	      "board),\n"
+	      "              vexpress-a9-6.1, virt-arm64, pc-x86_64; or a "
+	      ".dtb file;\n"
+	      "              or a machine description file (docs/boot.md)\n"
+	      "  --dtb FILE  boot from this device tree and its /memory\n"
+	      "  --cmdline \"...\"\n"
+	      "              kernel command line (mem=, memmap=, cma=, "
+	      "crashkernel=, ...);\n"
+	      "              memblock=debug is added when missing\n"
+	      "  --bootmem bitmap|memblock\n"
+	      "              bootmem back end: the classic bitmap allocator "
+	      "or the\n"
+	      "              CONFIG_NO_BOOTMEM memblock shim (default)\n"
+	      "  --map FILE  also draw the tables before the hand-over "
+	      "(.svg or .html)\n"
+	      "  --json      print a JSON summary (tables, hand-over) "
+	      "instead of the log\n"
+	      "\n"
+	      "Exit: 0 booted; 1 unusable machine or DTB, or an allocation "
+	      "failed;\n"
+	      "2 bad usage. Example:\n"
+	      "  memblock boot virt-arm64 --cmdline \"mem=512M cma=32M\" "
+	      "--map m.html\n",
+	      f);
 }
 
 static void json_regions(FILE *f, const char *name,

@@ -10,15 +10,32 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: memblock map LOG|MACHINE|--dtb FILE -o "
-		   "FILE.svg|FILE.html\n\n"
-		   "Draw physical memory: memory regions by node, reserved "
-		   "ranges\n"
-		   "coloured by kind, free space, compressed holes. LOG is a\n"
-		   "memblock=debug kernel log (its final state); MACHINE a "
-		   "built-in\n"
-		   "name or description file, booted silently (see memblock "
-		   "boot).\n");
+	fputs("usage: memblock map LOG|MACHINE|--dtb FILE -o "
+	      "FILE.svg|FILE.html\n"
+	      "\n"
+	      "Draw physical memory: memory regions by node, reserved ranges\n"
+	      "coloured by kind (kernel, DTB, initrd, page tables, CMA, "
+	      "no-map,\n"
+	      "allocations, ...), free space, and holes drawn small with "
+	      "their size.\n"
+	      "\n"
+	      "  LOG         a memblock=debug kernel log: its final state; "
+	      "drawn as\n"
+	      "              HTML, one frame per MEMBLOCK configuration dump "
+	      "and a\n"
+	      "              slider to step through them\n"
+	      "  MACHINE     a built-in name or description file, booted "
+	      "silently\n"
+	      "              (see memblock boot --help)\n"
+	      "  --dtb FILE  boot this device tree silently and draw it\n"
+	      "  -o FILE     output; the suffix picks the format: .svg, or "
+	      ".html\n"
+	      "              (one self-contained page: zoom, hover details)\n"
+	      "\n"
+	      "Exit: 0 written; 1 unreadable or bad input (one error line); "
+	      "2 bad usage.\n"
+	      "Example: memblock map dmesg.log -o map.html\n",
+	      f);
 }
 
 #define MAX_FRAMES 33

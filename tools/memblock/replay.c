@@ -324,7 +324,8 @@ int cmd_replay(int argc, char **argv)
 			}
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			fprintf(stderr,
-				"memblock replay: unknown option '%s'\n",
+				"memblock replay: unknown option '%s' "
+				"(try --help)\n",
 				argv[i]);
 			return 2;
 		} else {

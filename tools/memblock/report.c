@@ -301,11 +301,26 @@ int cmd_report(int argc, char **argv)
 		const char *a = argv[i];
 
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			printf("usage: memblock report LOG|--dtb FILE|MACHINE "
-			       "[--json]\n\nTotals per node and zone, largest "
-			       "reservations, reserved bytes by caller,\n"
-			       "fragmentation and what the hand-over will "
-			       "release.\n");
+			fputs("usage: memblock report LOG|--dtb FILE|MACHINE "
+			      "[--json]\n\n"
+			      "What a boot did with memory: total, reserved, "
+			      "free and NOMAP\n"
+			      "bytes per node and zone; the largest "
+			      "reservations; reserved bytes\n"
+			      "by caller function (from the log's %pS "
+			      "symbols); fragmentation\n"
+			      "(free-range count, largest free range); the "
+			      "pages the hand-over\n"
+			      "will release.\n\n"
+			      "  LOG         a memblock=debug kernel log, "
+			      "rebuilt from its last dump\n"
+			      "  MACHINE     a built-in name or description "
+			      "file, booted silently\n"
+			      "  --dtb FILE  boot this device tree silently\n"
+			      "  --json      the same as one JSON document\n\n"
+			      "Exit: 0 done; 1 unreadable or bad input (one "
+			      "error line); 2 bad usage.\n",
+			      stdout);
 			return 0;
 		} else if (!strcmp(a, "--json")) {
 			json = true;
