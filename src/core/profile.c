@@ -19,6 +19,13 @@
  *   own, so the generic default (PHYS_ADDR_MAX) applies.
  * - page_struct_size 36: arm_vexpress_128M.log:84 asks free_area_init for
  *   1179648 bytes for 128 MiB = 32768 pages; 1179648 / 32768 = 36.
+ * - max_order 12: ARCH_FORCE_MAX_ORDER defaults to 12 when SOC_AM33XX is
+ *   in the kernel, which the multi-platform armmp kernel is. Seen through
+ *   pageblock_order = MAX_ORDER - 1 (non-LPAE): CMA areas are 8 MiB
+ *   aligned, cma=12M gives "Reserved 16 MiB"
+ *   (tests/corpus/logs/arm_vexpress_256M_cma12M.log:40) and the 3 GiB virt
+ *   area sits at 0xfe800000 (arm_virt_3G.log:13), 8 MiB but not 16 MiB
+ *   aligned below the 8 MiB-aligned limit 0xff800000.
  * - lowmem_end 0x90000000: vexpress with 1 GiB has HighMem from
  *   0x90000000 (arm_vexpress_1G_smp4.log:38, "HighMem [mem
  *   0x90000000-...]"): a board default, the firmware layer may override.

@@ -13,7 +13,7 @@
 		.smp_cache_bytes = 64, .numa = false, .max_numnodes = 1,       \
 		.init_memory_regions = 128, .init_reserved_regions = 128,      \
 		.init_physmem_regions = 0, .alloc_low_limit = 0xffffffffULL,   \
-		.page_struct_size = 36, .max_order = 11, .zone_dma_end = 0,    \
+		.page_struct_size = 36, .max_order = 12, .zone_dma_end = 0,    \
 		.zone_dma32_end = 0, .lowmem_end = 0x90000000ULL,              \
 		.bootmem_low_limit = 0x9fffffffULL,                            \
 	}

@@ -61,18 +61,26 @@ static int place_area(struct memblock *mb, const struct mb_fdt_config *cfg,
 			return -MB_EBUSY;
 		return 0;
 	}
-	/* 64-bit: prefer the start of memory above 4 GiB, bottom-up, to
-	 * keep out of the DMA zones. */
+	/*
+	 * Linux 6.1's order. An area must not straddle HighMem, so when the
+	 * range crosses it the HighMem part is tried first, top-down, and the
+	 * rest of the search stays below it. Then, with a 64-bit phys_addr_t
+	 * (LPAE, arm64) and RAM reaching past 4 GiB + size, a bottom-up try
+	 * from 4 GiB whose result replaces the HighMem one even when it
+	 * failed: 6.1 does not look at the HighMem result first, so that
+	 * block stays reserved, unused (arm_virt_lpae_4G.log lines 12-14:
+	 * 0xfee00000 reserved, then the area at 0x6f000000). Last, with
+	 * nothing found yet, [base, limit).
+	 */
+	if (*base < highmem && limit > highmem) {
+		addr = alloc_area(mb, *size, align, highmem, limit);
+		limit = highmem;
+	}
 	if (mb->profile.phys_bits > 32 && !mb_bottom_up(mb) &&
 	    dram_end >= SZ_4G + *size) {
 		mb_set_bottom_up(mb, true);
 		addr = alloc_area(mb, *size, align, SZ_4G, limit);
 		mb_set_bottom_up(mb, false);
-	}
-	/* All pages of an area must share a zone: HighMem first. */
-	if (!addr && *base < highmem && limit > highmem) {
-		addr = alloc_area(mb, *size, align, highmem, limit);
-		limit = highmem;
 	}
 	if (!addr)
 		addr = alloc_area(mb, *size, align, *base, limit);

@@ -14,10 +14,13 @@ void mb_fdt_config_default(struct mb_fdt_config *cfg, const struct memblock *mb)
 	cfg->min_addr = 0;
 	cfg->max_addr = mb_phys_addr_max(mb);
 	/*
-	 * pageblock_order: HUGETLB_PAGE_ORDER (9 with 4 KiB pages) on the
-	 * 64-bit kernels, MAX_ORDER - 1 on armmp (no HugeTLB pageblocks).
-	 * The logs agree: arm64 CMA at 0x5b600000 (2 MiB aligned only),
-	 * arm32 at 0x67000000 (4 MiB).
+	 * CMA alignment: one pageblock (Linux 6.1). pageblock_order is
+	 * HUGETLB_PAGE_ORDER (9 with 4 KiB pages) with a 64-bit phys_addr_t
+	 * (arm64, LPAE), MAX_ORDER - 1 on non-LPAE armmp, whose MAX_ORDER is
+	 * 12 (the profile's value): 8 MiB. The logs agree: arm64 CMA at
+	 * 0x5b600000 (2 MiB aligned only); armmp cma=12M gives a 16 MiB area
+	 * and the 3 GiB virt area is at 0xfe800000 (corpus
+	 * arm_vexpress_256M_cma12M.log, arm_virt_3G.log).
 	 */
 	if (p->phys_bits > 32)
 		order = 9;

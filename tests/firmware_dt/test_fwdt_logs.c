@@ -28,7 +28,12 @@ static void log_load(struct log *lg, const char *name)
 	size_t size;
 	char *text, *p;
 
-	snprintf(path, sizeof(path), "%s/logs/%s", MEMBLOCK_SHARED_DIR, name);
+	if (!strncmp(name, "corpus/", 7)) /* the repo's unseen real logs */
+		snprintf(path, sizeof(path), "%s/%s", MEMBLOCK_CORPUS_LOGS,
+			 name + 7);
+	else
+		snprintf(path, sizeof(path), "%s/logs/%s", MEMBLOCK_SHARED_DIR,
+			 name);
 	text = fx_read_file(path, &size, 0);
 	lg->n = 0;
 	lg->line = calloc(size / 2 + 2, sizeof(char *));
@@ -87,6 +92,9 @@ struct boot {
 	size_t dtb_total;   /* 0 = QEMU's rule for -dtb files */
 	mb_phys_t dtb_phys; /* where QEMU put the blob (the loader's choice) */
 	mb_phys_t ram;	    /* !0: QEMU rewrites /memory to this size */
+	const char *mem_node; /* the node it rewrites; NULL: vexpress's */
+	mb_phys_t ram_base;   /* with mem_node: the node's base */
+	mb_phys_t highmem;    /* !0: HighMem start (the log's zone line) */
 	const char *bootargs; /* !NULL: QEMU's -append into /chosen */
 	mb_phys_t cma_default, cma_limit;
 	bool arm64;
@@ -155,6 +163,21 @@ static void numa_init(struct fx *f)
 	}
 }
 
+/* Line @i starts the default CMA area's result lines: one or more
+ * memblock_alloc_range_nid reserve lines (6.1 can print two: a HighMem
+ * block that is then dropped, arm_virt_lpae_4G.log:12-13) followed by
+ * "cma: Reserved". */
+static bool cma_result_run(const struct log *lg, int i, int end)
+{
+	if (!strstr(lg->line[i], " memblock_alloc_range_nid+"))
+		return false;
+	while (i + 1 < end &&
+	       strstr(lg->line[i + 1], " memblock_alloc_range_nid+") &&
+	       !strncmp(lg->line[i + 1], "memblock_reserve:", 17))
+		i++;
+	return i + 1 < end && !strncmp(lg->line[i + 1], "cma: Reserved", 13);
+}
+
 static void run_boot(const struct boot *b)
 {
 	struct fx *f = fx_new(b->profile);
@@ -172,7 +195,8 @@ static void run_boot(const struct boot *b)
 		    b->dtb_total ? b->dtb_total
 				 : fx_qemu_file_dtb_size(b->dtb));
 	if (b->ram)
-		fx_set_reg(f, "/memory@60000000", 0x60000000, b->ram);
+		fx_set_reg(f, b->mem_node ? b->mem_node : "/memory@60000000",
+			   b->mem_node ? b->ram_base : 0x60000000, b->ram);
 	if (b->bootargs)
 		assert_int_equal(
 			fdt_setprop_string(f->blob,
@@ -180,6 +204,8 @@ static void run_boot(const struct boot *b)
 					   "bootargs", b->bootargs),
 			0);
 	fx_open(f, NULL);
+	if (b->highmem)
+		f->dt.cfg.highmem_start = b->highmem;
 	assert_int_equal(mb_fdt_scan_chosen(&f->dt), 0);
 	assert_non_null(f->dt.chosen.bootargs);
 	mb_cmdline_init(&cl, NULL, 0, ranges, 8);
@@ -231,8 +257,7 @@ static void run_boot(const struct boot *b)
 			numa_init(f);
 			numa_done = true;
 		}
-		if (i + 1 < dump &&
-		    !strncmp(lg.line[i + 1], "cma: Reserved", 13)) {
+		if (cma_result_run(&lg, i, dump)) {
 			/* the default CMA area: the front end places it */
 			const char *sp = strrchr(s, ' ');
 
@@ -379,6 +404,176 @@ static void arm64_virt_numa2(void **state)
 		.profile = &mb_profile_arm64,
 		.dtb_total = 0x100000,
 		.dtb_phys = 0x48000000,
+		.cma_default = MB_CMA_DEFAULT_SIZE_ARM64,
+		.cma_limit = GiB(4),
+		.arm64 = true,
+	});
+}
+
+/* ---- CMA placement on the repo's unseen corpus (tests/corpus/logs) ---- */
+
+/* cma=12M on armmp: rounded to whole 8 MiB pageblocks (MAX_ORDER 12,
+ * 4 KiB << 11), 16 MiB; top of the 256 MiB: 0x70000000 - 16M =
+ * 0x6f000000 (log lines 39-40). The blob is at 0x68000000 (dump). */
+static void corpus_vexpress_256M_cma12M(void **state)
+{
+	(void)state;
+	run_boot(&(struct boot){
+		.log = "corpus/arm_vexpress_256M_cma12M.log",
+		.dtb = "arm__vexpress-v2p-ca9",
+		.profile = &mb_profile_arm32,
+		.dtb_phys = 0x68000000,
+		.ram = MiB(256),
+		.bootargs = "memblock=debug console=ttyAMA0 panic=-1 "
+			    "loglevel=8 cma=12M",
+		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
+		.cma_limit = 0xffffffff,
+	});
+}
+
+/* 32-bit virt, 3 GiB at 0x40000000 (QEMU's own tree, /memory rewritten;
+ * the 32-bit kernel keeps [0x40000000-0xfffffffe]), HighMem from
+ * 0x70000000 (zone line 38). limit 0xffffffff & ~(8M - 1) = 0xff800000;
+ * HighMem first: 0xff800000 - 16M = 0xfe800000 (log line 12-13). */
+static void corpus_arm_virt_3G(void **state)
+{
+	(void)state;
+	run_boot(&(struct boot){
+		.log = "corpus/arm_virt_3G.log",
+		.dtb = "qemu__arm_virt_512M_smp1",
+		.profile = &mb_profile_arm32,
+		.dtb_total = 0x100000,
+		.dtb_phys = 0x48000000,
+		.ram = GiB(3),
+		.mem_node = "/memory@40000000",
+		.ram_base = 0x40000000,
+		.highmem = 0x70000000,
+		.bootargs = "memblock=debug console=ttyAMA0 panic=-1 "
+			    "loglevel=8",
+		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
+		.cma_limit = 0xffffffff,
+	});
+}
+
+/* LPAE (64-bit phys_addr_t, 2 MiB pageblocks), 4 GiB at 0x40000000,
+ * HighMem from 0x70000000 (zone line 58). 6.1: HighMem try [0x70000000,
+ * 0xffe00000) gives 0xfee00000 (line 12, stays reserved: dump's
+ * reserved[0x4]); the 4 GiB bottom-up try over [4G, 0x70000000) finds
+ * nothing and replaces it; [0, 0x70000000) gives 0x6f000000 (13-14). */
+static void corpus_arm_virt_lpae_4G(void **state)
+{
+	struct mb_profile lpae = mb_profile_arm32;
+
+	(void)state;
+	lpae.phys_bits = 64;
+	run_boot(&(struct boot){
+		.log = "corpus/arm_virt_lpae_4G.log",
+		.dtb = "qemu__arm_virt_512M_smp1",
+		.profile = &lpae,
+		.dtb_total = 0x100000,
+		.dtb_phys = 0x48000000,
+		.ram = GiB(4),
+		.mem_node = "/memory@40000000",
+		.ram_base = 0x40000000,
+		.highmem = 0x70000000,
+		.bootargs = "memblock=debug console=ttyAMA0 panic=-1 "
+			    "loglevel=8",
+		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
+		.cma_limit = 0xffffffff,
+	});
+}
+
+/* A 32-bit QEMU virt boot of the corpus: QEMU's own tree with /memory
+ * rewritten to @ram, HighMem from 0x70000000 (every log's zone line),
+ * @lpae: a 64-bit phys_addr_t (2 MiB pageblocks, 4 GiB try). */
+static void virt32(const char *log, mb_phys_t ram, bool lpae,
+		   const char *bootargs)
+{
+	struct mb_profile p = mb_profile_arm32;
+
+	if (lpae)
+		p.phys_bits = 64;
+	run_boot(&(struct boot){
+		.log = log,
+		.dtb = "qemu__arm_virt_512M_smp1",
+		.profile = &p,
+		.dtb_total = 0x100000,
+		.dtb_phys = 0x48000000,
+		.ram = ram,
+		.mem_node = "/memory@40000000",
+		.ram_base = 0x40000000,
+		.highmem = 0x70000000,
+		.bootargs = bootargs,
+		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
+		.cma_limit = 0xffffffff,
+	});
+}
+
+/* cma=64M, 1 GiB: HighMem [0x70000000, 0x80000000) has room:
+ * 0x80000000 - 64M = 0x7c000000 (lines 12-13). */
+static void corpus_arm_virt_1G_cma64M(void **state)
+{
+	(void)state;
+	virt32("corpus/arm_virt_1G_cma64M_smp2.log", GiB(1), false,
+	       "memblock=debug console=ttyAMA0 panic=-1 loglevel=8 cma=64M");
+}
+
+/* LPAE cma=384M, 1 GiB: HighMem is 256 MiB, the HighMem try fails
+ * silently; RAM end 0x80000000 < 4G + 384M: no 4 GiB try; [0,
+ * 0x70000000): 0x70000000 - 384M = 0x58000000 (lines 12-13). */
+static void corpus_arm_virt_lpae_1G_cma384M(void **state)
+{
+	(void)state;
+	virt32("corpus/arm_virt_lpae_1G_cma384M.log", GiB(1), true,
+	       "memblock=debug console=ttyAMA0 panic=-1 loglevel=8 cma=384M");
+}
+
+/* LPAE cma=128M, 8 GiB: HighMem try [0x70000000, 0xffe00000):
+ * 0xffe00000 - 128M = 0xf7e00000 stays reserved; the 4 GiB try over
+ * [4G, 0x70000000) is empty; 0x70000000 - 128M = 0x68000000 (12-14). */
+static void corpus_arm_virt_lpae_8G_cma128M(void **state)
+{
+	(void)state;
+	virt32("corpus/arm_virt_lpae_8G_cma128M.log", GiB(8), true,
+	       "memblock=debug console=ttyAMA0 panic=-1 loglevel=8 cma=128M");
+}
+
+/* cma=8M, vexpress 256 MiB: one 8 MiB pageblock, 0x70000000 - 8M =
+ * 0x6f800000 (lines 39-40). */
+static void corpus_vexpress_256M_cma8M(void **state)
+{
+	(void)state;
+	run_boot(&(struct boot){
+		.log = "corpus/arm_vexpress_256M_cma8M.log",
+		.dtb = "arm__vexpress-v2p-ca9",
+		.profile = &mb_profile_arm32,
+		.dtb_phys = 0x68000000,
+		.ram = MiB(256),
+		.bootargs = "memblock=debug console=ttyAMA0 panic=-1 "
+			    "loglevel=8 cma=8M",
+		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
+		.cma_limit = 0xffffffff,
+	});
+}
+
+/* arm64, 1 GiB, cma=100M: 2 MiB pageblocks, 100M is a multiple; limit
+ * ZONE_DMA end 4 GiB capped at RAM end 0x80000000; no HighMem, RAM below
+ * 4 GiB + 100M so no bottom-up try: top-down below the page tables and
+ * sparse blocks the log reserved before (line 1074: 0x78800000). */
+static void corpus_arm64_virt_1G_cma100M(void **state)
+{
+	(void)state;
+	run_boot(&(struct boot){
+		.log = "corpus/arm64_virt_1G_cma100M.log",
+		.dtb = "qemu__arm64_virt_512M_smp1",
+		.profile = &mb_profile_arm64,
+		.dtb_total = 0x100000,
+		.dtb_phys = 0x48000000,
+		.ram = GiB(1),
+		.mem_node = "/memory@40000000",
+		.ram_base = 0x40000000,
+		.bootargs = "memblock=debug earlycon=pl011,0x9000000 "
+			    "console=ttyAMA0 panic=-1 loglevel=8 cma=100M",
 		.cma_default = MB_CMA_DEFAULT_SIZE_ARM64,
 		.cma_limit = GiB(4),
 		.arm64 = true,
@@ -557,6 +752,14 @@ int main(void)
 		cmocka_unit_test(arm64_virt_512M),
 		cmocka_unit_test(arm64_virt_crashkernel_cma),
 		cmocka_unit_test(arm64_virt_numa2),
+		cmocka_unit_test(corpus_vexpress_256M_cma12M),
+		cmocka_unit_test(corpus_arm_virt_3G),
+		cmocka_unit_test(corpus_arm_virt_lpae_4G),
+		cmocka_unit_test(corpus_arm64_virt_1G_cma100M),
+		cmocka_unit_test(corpus_arm_virt_1G_cma64M),
+		cmocka_unit_test(corpus_arm_virt_lpae_1G_cma384M),
+		cmocka_unit_test(corpus_arm_virt_lpae_8G_cma128M),
+		cmocka_unit_test(corpus_vexpress_256M_cma8M),
 		cmocka_unit_test(boot_arm32_vexpress_128M),
 		cmocka_unit_test(boot_arm32_mem256M_cma),
 		cmocka_unit_test(boot_arm64_numa2),
