@@ -27,7 +27,7 @@ typedef uint64_t mb_phys_t;
 
 /* ---- error codes (negative errno values, Linux numbering) ---- */
 #define MB_ENOMEM 12
-#define MB_EBUSY 16
+#define MB_EBUSY  16
 #define MB_EINVAL 22
 #define MB_ERANGE 34
 #define MB_ENOSPC 28
@@ -49,8 +49,8 @@ enum memblock_flags {
 #define MB_NUMA_NO_NODE (-1)
 
 /* Special 'end' values of the allocation search. */
-#define MB_ALLOC_ANYWHERE (~(mb_phys_t)0) /* clamped to PHYS_ADDR_MAX */
-#define MB_ALLOC_ACCESSIBLE ((mb_phys_t)0)
+#define MB_ALLOC_ANYWHERE    (~(mb_phys_t)0) /* clamped to PHYS_ADDR_MAX */
+#define MB_ALLOC_ACCESSIBLE  ((mb_phys_t)0)
 #define MB_ALLOC_NOLEAKTRACE ((mb_phys_t)1)
 
 /** struct memblock_region - one range of a table (kernel field names). */
@@ -76,22 +76,22 @@ struct memblock_type {
  * between a 32-bit ARM board and a 64-bit server lives here.
  */
 struct mb_profile {
-	const char *name;          /* "arm32", "arm64", "x86_64", ... */
-	unsigned phys_bits;        /* 32 or 64: PHYS_ADDR_MAX and trace width */
-	mb_phys_t page_size;       /* PAGE_SIZE */
+	const char *name;	   /* "arm32", "arm64", "x86_64", ... */
+	unsigned phys_bits;	   /* 32 or 64: PHYS_ADDR_MAX and trace width */
+	mb_phys_t page_size;	   /* PAGE_SIZE */
 	mb_phys_t smp_cache_bytes; /* default alignment when align == 0 */
-	bool numa;                 /* CONFIG_NUMA: dump prints "on node N" */
-	int max_numnodes;          /* MAX_NUMNODES (1 without NUMA) */
-	unsigned init_memory_regions;   /* INIT_MEMBLOCK_REGIONS (128) */
+	bool numa;		   /* CONFIG_NUMA: dump prints "on node N" */
+	int max_numnodes;	   /* MAX_NUMNODES (1 without NUMA) */
+	unsigned init_memory_regions;	/* INIT_MEMBLOCK_REGIONS (128) */
 	unsigned init_reserved_regions; /* INIT_MEMBLOCK_RESERVED_REGIONS */
-	unsigned init_physmem_regions;  /* 0: no physmem table */
-	mb_phys_t alloc_low_limit; /* memblock_alloc_low's max (ARCH_LOW_ADDRESS_LIMIT) */
+	unsigned init_physmem_regions;	/* 0: no physmem table */
+	mb_phys_t alloc_low_limit;	/* ARCH_LOW_ADDRESS_LIMIT (alloc_low) */
 	/* Consumed by bootmem / buddy / the hand-over, not by the core: */
-	unsigned page_struct_size; /* sizeof(struct page): mem_map record size */
-	unsigned max_order;        /* MAX_ORDER (11) */
-	mb_phys_t zone_dma_end;    /* 0 = no ZONE_DMA; else first address above it */
-	mb_phys_t zone_dma32_end;  /* 0 = no ZONE_DMA32 */
-	mb_phys_t lowmem_end;      /* 0 = no HighMem; else start of HighMem */
+	unsigned page_struct_size;   /* sizeof(struct page) in mem_map */
+	unsigned max_order;	     /* MAX_ORDER (11) */
+	mb_phys_t zone_dma_end;	     /* end of ZONE_DMA; 0 = no ZONE_DMA */
+	mb_phys_t zone_dma32_end;    /* 0 = no ZONE_DMA32 */
+	mb_phys_t lowmem_end;	     /* 0 = no HighMem; else start of HighMem */
 	mb_phys_t bootmem_low_limit; /* BOOTMEM_LOW_LIMIT: default goal */
 };
 
@@ -104,42 +104,42 @@ const struct mb_profile *mb_profile_by_name(const char *name);
 
 /* ---- trace events ---- */
 enum mb_event_kind {
-	MB_EV_ADD,               /* memblock_add */
-	MB_EV_ADD_NODE,          /* memblock_add_node */
-	MB_EV_REMOVE,            /* memblock_remove */
-	MB_EV_RESERVE,           /* memblock_reserve */
-	MB_EV_PHYS_FREE,         /* memblock_phys_free (4.x: __memblock_free_early) */
-	MB_EV_PHYS_ALLOC_RANGE,  /* memblock_phys_alloc_range request */
-	MB_EV_ALLOC_TRY_NID,     /* memblock_alloc_try_nid request */
-	MB_EV_ALLOC_TRY_NID_RAW, /* memblock_alloc_try_nid_raw request */
+	MB_EV_ADD,	 /* memblock_add */
+	MB_EV_ADD_NODE,	 /* memblock_add_node */
+	MB_EV_REMOVE,	 /* memblock_remove */
+	MB_EV_RESERVE,	 /* memblock_reserve */
+	MB_EV_PHYS_FREE, /* memblock_phys_free (4.x: __memblock_free_early) */
+	MB_EV_PHYS_ALLOC_RANGE,	   /* memblock_phys_alloc_range request */
+	MB_EV_ALLOC_TRY_NID,	   /* memblock_alloc_try_nid request */
+	MB_EV_ALLOC_TRY_NID_RAW,   /* memblock_alloc_try_nid_raw request */
 	MB_EV_ALLOC_EXACT_NID_RAW, /* memblock_alloc_exact_nid_raw request */
-	MB_EV_DOUBLED,           /* "memblock: <name> is doubled to ..." */
-	MB_EV_DOUBLE_FAILED,     /* "memblock: Failed to double ..." */
-	MB_EV_MESSAGE,           /* free text (firmware, hand-over lines) */
+	MB_EV_DOUBLED,		   /* "memblock: <name> is doubled to ..." */
+	MB_EV_DOUBLE_FAILED,	   /* "memblock: Failed to double ..." */
+	MB_EV_MESSAGE,		   /* free text (firmware, hand-over lines) */
 	MB_EV__COUNT
 };
 
 /** Where a trace line's caller (%pS) comes from. */
 enum mb_caller_kind {
-	MB_CALLER_ADDR,        /* caller is a return address */
+	MB_CALLER_ADDR,	       /* caller is a return address */
 	MB_CALLER_SYMBOL,      /* caller_sym holds the text */
-	MB_CALLER_ALLOC_RANGE, /* an allocation's own reserve: internal allocator */
+	MB_CALLER_ALLOC_RANGE, /* an allocation's own reserve */
 	MB_CALLER_VIRT_ALLOC,  /* 4.x: the virt allocator's own reserve */
 };
 
 /** struct mb_event - one traced call, before any text formatting. */
 struct mb_event {
 	enum mb_event_kind kind;
-	mb_phys_t base, size;   /* range events; requests: size */
-	mb_phys_t align;        /* requests: align as the caller gave it */
-	mb_phys_t min, max;     /* requests: from / max_addr as given */
-	int nid;                /* add_node, requests */
-	unsigned flags;         /* add_node */
-	bool nopanic;           /* 4.x request name suffix */
-	const char *name;       /* DOUBLED/FAILED: table name; MESSAGE: text */
+	mb_phys_t base, size; /* range events; requests: size */
+	mb_phys_t align;      /* requests: align as the caller gave it */
+	mb_phys_t min, max;   /* requests: from / max_addr as given */
+	int nid;	      /* add_node, requests */
+	unsigned flags;	      /* add_node */
+	bool nopanic;	      /* 4.x request name suffix */
+	const char *name;     /* DOUBLED/FAILED: table name; MESSAGE: text */
 	unsigned long old_max, new_max; /* DOUBLED/FAILED */
 	enum mb_caller_kind caller_kind;
-	uintptr_t caller;       /* return address */
+	uintptr_t caller;	/* return address */
 	const char *caller_sym; /* "func+0xoff/0xlen" or NULL */
 };
 
@@ -186,19 +186,19 @@ struct memblock {
 	/* Instance configuration and knobs (not in the kernel's struct). */
 	struct mb_profile profile;
 	struct mb_env env;
-	bool debug;          /* memblock=debug */
+	bool debug;	     /* memblock=debug */
 	bool can_resize;     /* memblock_allow_resize() called */
 	bool memory_in_slab; /* always false here; kept for Linux parity */
 	bool reserved_in_slab;
-	bool mirrored_kernelcore; /* mirror flags honoured (kernelcore=mirror) */
+	bool mirrored_kernelcore; /* kernelcore=mirror: honour MIRROR */
 	bool system_has_some_mirror;
 	bool movable_node;   /* movable_node: skip HOTPLUG memory in searches */
-	bool trim_fix_total; /* false = Linux 6.1 trim_memory total_size quirk */
+	bool trim_fix_total; /* false: 6.1 trim_memory total quirk */
 	enum mb_trace_style style;
 	const char *alloc_caller_sym; /* %pS of the allocation's own reserve */
 	const char *virt_alloc_caller_sym; /* 4.x virt allocator's reserve */
 	const char *next_caller_sym; /* one-shot caller override (replay) */
-	/* Growth failure injection for tests: refuse the Nth growth (0 = off). */
+	/* Failure injection (tests): refuse the Nth growth (0 = off). */
 	unsigned long fail_growth_after;
 	unsigned long growth_count;
 	/* Core bookkeeping. Physical address of each table's grown array
@@ -254,7 +254,7 @@ int mb_set_node(struct memblock *mb, mb_phys_t base, mb_phys_t size,
 /* ---- iteration (section 5) ---- */
 /** Index value that starts a forward walk (0) or a reverse walk. */
 #define MB_ITER_START 0ULL
-#define MB_ITER_END (~0ULL)
+#define MB_ITER_END   (~0ULL)
 /**
  * mb_next_mem_range - next free range: parts of @type_a regions not covered
  * by @type_b (NULL = none), ascending. *@idx starts at 0; it is ~0ULL when
@@ -275,13 +275,13 @@ void mb_next_mem_pfn_range(struct memblock *mb, int *idx, int nid,
 			   unsigned long *out_start_pfn,
 			   unsigned long *out_end_pfn, int *out_nid);
 
-#define mb_for_each_free_range(mb, i, nid, flags, p_start, p_end, p_nid)      \
+#define mb_for_each_free_range(mb, i, nid, flags, p_start, p_end, p_nid)       \
 	for (i = 0, mb_next_mem_range(mb, &i, nid, flags, &(mb)->memory,       \
 				      &(mb)->reserved, p_start, p_end, p_nid); \
 	     i != MB_ITER_END;                                                 \
 	     mb_next_mem_range(mb, &i, nid, flags, &(mb)->memory,              \
 			       &(mb)->reserved, p_start, p_end, p_nid))
-#define mb_for_each_free_range_rev(mb, i, nid, flags, p_start, p_end, p_nid)  \
+#define mb_for_each_free_range_rev(mb, i, nid, flags, p_start, p_end, p_nid)   \
 	for (i = MB_ITER_END,                                                  \
 	    mb_next_mem_range_rev(mb, &i, nid, flags, &(mb)->memory,           \
 				  &(mb)->reserved, p_start, p_end, p_nid);     \
@@ -309,9 +309,8 @@ void *mb_alloc_try_nid(struct memblock *mb, mb_phys_t size, mb_phys_t align,
 void *mb_alloc_try_nid_nopanic(struct memblock *mb, mb_phys_t size,
 			       mb_phys_t align, mb_phys_t min, mb_phys_t max,
 			       int nid);
-void *mb_alloc_try_nid_raw(struct memblock *mb, mb_phys_t size,
-			   mb_phys_t align, mb_phys_t min, mb_phys_t max,
-			   int nid);
+void *mb_alloc_try_nid_raw(struct memblock *mb, mb_phys_t size, mb_phys_t align,
+			   mb_phys_t min, mb_phys_t max, int nid);
 void *mb_alloc_exact_nid_raw(struct memblock *mb, mb_phys_t size,
 			     mb_phys_t align, mb_phys_t min, mb_phys_t max,
 			     int nid);

@@ -116,7 +116,8 @@ char *mb_efi_md_typeattr_format(char *buf, size_t len,
 		n = (size_t)mb_snprintf(buf, len, "[%-12s",
 					type_names[md->type]);
 	else
-		n = (size_t)mb_snprintf(buf, len, "[type=%u", (unsigned)md->type);
+		n = (size_t)mb_snprintf(buf, len, "[type=%u",
+					(unsigned)md->type);
 	if (n >= len)
 		return buf;
 	if (a & ~KNOWN_ATTRS) {
