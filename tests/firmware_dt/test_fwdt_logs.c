@@ -92,10 +92,12 @@ struct boot {
 	size_t dtb_total;   /* 0 = QEMU's rule for -dtb files */
 	mb_phys_t dtb_phys; /* where QEMU put the blob (the loader's choice) */
 	mb_phys_t ram;	    /* !0: QEMU rewrites /memory to this size */
-	const char *mem_node; /* the node it rewrites; NULL: vexpress's */
-	mb_phys_t ram_base;   /* with mem_node: the node's base */
-	mb_phys_t highmem;    /* !0: HighMem start (the log's zone line) */
-	const char *bootargs; /* !NULL: QEMU's -append into /chosen */
+	const char *mem_node;  /* the node it rewrites; NULL: vexpress's */
+	mb_phys_t ram_base;    /* with mem_node: the node's base */
+	mb_phys_t highmem;     /* !0: HighMem start (the log's zone line) */
+	mb_phys_t phys_offset; /* convenience boots; 0: vexpress 0x60000000 */
+	void (*edit)(struct fx *f); /* !NULL: rebuild QEMU's tree further */
+	const char *bootargs;	    /* !NULL: QEMU's -append into /chosen */
 	mb_phys_t cma_default, cma_limit;
 	bool arm64;
 };
@@ -203,6 +205,8 @@ static void run_boot(const struct boot *b)
 					   fdt_path_offset(f->blob, "/chosen"),
 					   "bootargs", b->bootargs),
 			0);
+	if (b->edit)
+		b->edit(f);
 	fx_open(f, NULL);
 	if (b->highmem)
 		f->dt.cfg.highmem_start = b->highmem;
@@ -580,6 +584,55 @@ static void corpus_arm64_virt_1G_cma100M(void **state)
 	});
 }
 
+/* A memory node at @base of @size on NUMA node @nid (new or rewritten). */
+static void numa_memory(struct fx *f, const char *name, mb_phys_t base,
+			mb_phys_t size, uint32_t nid)
+{
+	int node = fdt_subnode_offset(f->blob, 0, name);
+	char path[64];
+
+	if (node < 0)
+		node = fdt_add_subnode(f->blob, 0, name);
+	assert_true(node >= 0);
+	assert_int_equal(
+		fdt_setprop_string(f->blob, node, "device_type", "memory"), 0);
+	assert_int_equal(fdt_setprop_u32(f->blob, node, "numa-node-id", nid),
+			 0);
+	snprintf(path, sizeof(path), "/%s", name);
+	fx_set_reg(f, path, base, size);
+}
+
+/* QEMU's tree for -numa with 4 nodes of 512M+1G+1G+1.5G (the log's
+ * "node N: [mem ...]" lines 4162-4165), built from the 2-node tree. */
+static void edit_numa4(struct fx *f)
+{
+	numa_memory(f, "memory@40000000", 0x40000000, MiB(512), 0);
+	numa_memory(f, "memory@80000000", 0x60000000, GiB(1), 1);
+	numa_memory(f, "memory@a0000000", 0xa0000000, GiB(1), 2);
+	numa_memory(f, "memory@e0000000", 0xe0000000, MiB(1536), 3);
+}
+
+/* arm64 with RAM past 4 GiB + 64M (end 0x140000000): the bottom-up try
+ * over [4G, limit = ZONE_DMA end 4G) is empty; top-down in [0, 4G):
+ * 4G - 64M = 0xfc000000 (line 4171); the dump's "on node N". */
+static void corpus_arm64_virt_4G_numa4(void **state)
+{
+	(void)state;
+	run_boot(&(struct boot){
+		.log = "corpus/arm64_virt_4G_numa4.log",
+		.dtb = "qemu__arm64_virt_2G_numa2",
+		.profile = &mb_profile_arm64,
+		.dtb_total = 0x100000,
+		.dtb_phys = 0x48000000,
+		.edit = edit_numa4,
+		.bootargs = "memblock=debug earlycon=pl011,0x9000000 "
+			    "console=ttyAMA0 panic=-1 loglevel=8",
+		.cma_default = MB_CMA_DEFAULT_SIZE_ARM64,
+		.cma_limit = GiB(4),
+		.arm64 = true,
+	});
+}
+
 /* ---- the convenience boots: same dumps through mb_fdt_boot_* ---- */
 
 struct replay_ctx {
@@ -624,14 +677,15 @@ static void run_convenience(const struct boot *b)
 	struct replay_ctx c = {0};
 	struct mb_fdt_boot fb = {0};
 	static char alloc_sym[256];
-	int dump, cma, last_init = -1, mark, i;
+	int dump, cma, first, last_init = -1, mark, i;
 
 	log_load(&lg, b->log);
 	fx_load_dtb(f, b->dtb,
 		    b->dtb_total ? b->dtb_total
 				 : fx_qemu_file_dtb_size(b->dtb));
 	if (b->ram)
-		fx_set_reg(f, "/memory@60000000", 0x60000000, b->ram);
+		fx_set_reg(f, b->mem_node ? b->mem_node : "/memory@60000000",
+			   b->mem_node ? b->ram_base : 0x60000000, b->ram);
 	if (b->bootargs)
 		assert_int_equal(
 			fdt_setprop_string(f->blob,
@@ -639,6 +693,8 @@ static void run_convenience(const struct boot *b)
 					   "bootargs", b->bootargs),
 			0);
 	fx_open(f, NULL);
+	if (b->highmem)
+		f->dt.cfg.highmem_start = b->highmem;
 	dump = log_find(&lg, 0, "MEMBLOCK configuration:");
 	cma = log_find(&lg, 0, "cma: Reserved");
 	assert_true(cma > 0 && cma < dump);
@@ -651,12 +707,18 @@ static void run_convenience(const struct boot *b)
 	c.early_from = 0;
 	c.early_to = last_init + 1;
 	c.late_from = last_init + 1;
-	c.late_to = cma - 1; /* the CMA area's own reserve line is ours */
+	/* the CMA area's own reserve lines (one, or two with a dropped
+	 * HighMem block) are the front end's */
+	for (first = cma - 1;
+	     first > last_init + 1 && cma_result_run(&lg, first - 1, dump);)
+		first--;
+	assert_true(cma_result_run(&lg, first, dump));
+	c.late_to = first;
 	snprintf(alloc_sym, sizeof(alloc_sym), "%s",
-		 strrchr(lg.line[cma - 1], ' ') + 1);
+		 strrchr(lg.line[first], ' ') + 1);
 	f->mb.alloc_caller_sym = alloc_sym;
 	fb.dtb_phys = b->dtb_phys;
-	fb.phys_offset = 0x60000000;
+	fb.phys_offset = b->phys_offset ? b->phys_offset : 0x60000000;
 	fb.cma_default = b->cma_default;
 	fb.dma_limit = b->cma_limit;
 	fb.arch_reserve = cb_early;
@@ -669,7 +731,8 @@ static void run_convenience(const struct boot *b)
 	/* after the CMA area (arm64: crashkernel) is the caller's again */
 	replay_lines(&c, cma + 1, dump);
 	assert_true(f->mb.debug); /* memblock=debug from the tree's bootargs */
-	fx_expect_line(f, lg.line[cma]);
+	for (i = first; i <= cma; i++)
+		fx_expect_line(f, lg.line[i]);
 	fx_check(f);
 	mark = f->nlines;
 	mb_dump(&f->mb);
@@ -707,6 +770,51 @@ static void boot_arm32_mem256M_cma(void **state)
 		.bootargs =
 			"memblock=debug console=ttyAMA0 panic=-1 loglevel=8 "
 			"mem=256M cma=32M",
+		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
+		.cma_limit = 0xffffffff,
+	});
+}
+
+/* The corpus's cma=12M boot through mb_fdt_boot_arm32: cma= from the
+ * tree's bootargs, 16 MiB (two 8 MiB pageblocks) at 0x6f000000. */
+static void boot_arm32_corpus_cma12M(void **state)
+{
+	(void)state;
+	run_convenience(&(struct boot){
+		.log = "corpus/arm_vexpress_256M_cma12M.log",
+		.dtb = "arm__vexpress-v2p-ca9",
+		.profile = &mb_profile_arm32,
+		.dtb_phys = 0x68000000,
+		.ram = MiB(256),
+		.bootargs = "memblock=debug console=ttyAMA0 panic=-1 "
+			    "loglevel=8 cma=12M",
+		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
+		.cma_limit = 0xffffffff,
+	});
+}
+
+/* LPAE 4 GiB through mb_fdt_boot_arm32: both result lines (0xfee00000,
+ * then 0x6f000000; see corpus_arm_virt_lpae_4G) and the dump's five
+ * reserved regions. */
+static void boot_arm32_corpus_lpae_4G(void **state)
+{
+	struct mb_profile lpae = mb_profile_arm32;
+
+	(void)state;
+	lpae.phys_bits = 64;
+	run_convenience(&(struct boot){
+		.log = "corpus/arm_virt_lpae_4G.log",
+		.dtb = "qemu__arm_virt_512M_smp1",
+		.profile = &lpae,
+		.dtb_total = 0x100000,
+		.dtb_phys = 0x48000000,
+		.ram = GiB(4),
+		.mem_node = "/memory@40000000",
+		.ram_base = 0x40000000,
+		.highmem = 0x70000000,
+		.phys_offset = 0x40000000,
+		.bootargs = "memblock=debug console=ttyAMA0 panic=-1 "
+			    "loglevel=8",
 		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
 		.cma_limit = 0xffffffff,
 	});
@@ -756,12 +864,15 @@ int main(void)
 		cmocka_unit_test(corpus_arm_virt_3G),
 		cmocka_unit_test(corpus_arm_virt_lpae_4G),
 		cmocka_unit_test(corpus_arm64_virt_1G_cma100M),
+		cmocka_unit_test(corpus_arm64_virt_4G_numa4),
 		cmocka_unit_test(corpus_arm_virt_1G_cma64M),
 		cmocka_unit_test(corpus_arm_virt_lpae_1G_cma384M),
 		cmocka_unit_test(corpus_arm_virt_lpae_8G_cma128M),
 		cmocka_unit_test(corpus_vexpress_256M_cma8M),
 		cmocka_unit_test(boot_arm32_vexpress_128M),
 		cmocka_unit_test(boot_arm32_mem256M_cma),
+		cmocka_unit_test(boot_arm32_corpus_cma12M),
+		cmocka_unit_test(boot_arm32_corpus_lpae_4G),
 		cmocka_unit_test(boot_arm64_numa2),
 		cmocka_unit_test(boot_arm64_crashkernel_cma),
 	};
