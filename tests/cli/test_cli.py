@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-2-Clause
-"""memblock command line: usage test_cli.py MEMBLOCK MAN_PAGE CASE.
+"""memblock command line: usage test_cli.py MEMBLOCK MAN_PAGE CASE [SHARED].
 
 The expected options are those issue 5 names for each subcommand
 (boot: --dtb --cmdline --bootmem --map --json; replay: --json -v;
 report: --dtb --json; map: --dtb -o) plus replay's --profile; the exit
 codes are the ones docs/memblock.1 documents (0 ok, 2 bad usage)."""
+import os
+import pty
 import re
 import subprocess
 import sys
 
 MB, MAN, CASE = sys.argv[1], sys.argv[2], sys.argv[3]
+SHARED = sys.argv[4] if len(sys.argv) > 4 else None
 
 OPTIONS = {
     "boot": ["--dtb", "--cmdline", "--bootmem", "--map", "--json"],
@@ -96,6 +99,46 @@ def case_man_page():
             assert o in plain, (cmd, o)
         # one example per command
         assert re.search(r"^memblock " + cmd + r"\b", plain, re.M), cmd
+
+
+def replay_stderr(args, tty):
+    """stderr of `memblock replay ARGS`, through a pseudo-terminal if tty."""
+    if not tty:
+        p = subprocess.run([MB, "replay", *args], capture_output=True,
+                           timeout=120)
+        return p.returncode, p.stderr
+    master, slave = pty.openpty()
+    p = subprocess.Popen([MB, "replay", *args], stdout=subprocess.DEVNULL,
+                         stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            b = os.read(master, 4096)
+        except OSError:      # EIO: the child closed its end
+            break
+        if not b:
+            break
+        chunks.append(b)
+    os.close(master)
+    return p.wait(timeout=120), b"".join(chunks)
+
+
+def case_progress():
+    # Issue 5: long replays show progress on stderr only when it is a
+    # terminal. x86_4G_smp4.log has well over 256 records, so a progress
+    # line ("\rreplay: <file>: i/n records") must appear at record 0 and
+    # be erased at the end ("\r" ESC "[K").
+    log = os.path.join(SHARED, "logs", "x86_4G_smp4.log")
+    rc, err = replay_stderr([log], tty=True)
+    assert rc == 0, (rc, err)
+    assert re.search(rb"\rreplay: [^\r]*x86_4G_smp4\.log: 0/\d+ records",
+                     err), err[:200]
+    assert err.endswith(b"\r\x1b[K"), err[-40:]
+    rc, err = replay_stderr([log], tty=False)      # a pipe: nothing
+    assert rc == 0 and err == b"", (rc, err[:200])
+    rc, err = replay_stderr(["--json", log], tty=True)  # JSON: nothing
+    assert rc == 0 and b"records" not in err, (rc, err[:200])
 
 
 globals()["case_" + CASE]()
