@@ -40,6 +40,7 @@ static char *read_file(const char *path, size_t *len)
 
 	if (!f)
 		return NULL;
+	errno = 0;
 	for (;;) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 65536;
@@ -58,9 +59,11 @@ static char *read_file(const char *path, size_t *len)
 			break;
 	}
 	if (ferror(f)) {
+		int e = errno ? errno : EIO; /* EISDIR for a directory */
+
 		free(buf);
 		fclose(f);
-		errno = EIO;
+		errno = e;
 		return NULL;
 	}
 	fclose(f);
