@@ -39,27 +39,33 @@ static int scan_ram(struct memblock *mb, struct mb_fdt *dt)
 	return mb_fdt_apply_usable_range(mb, dt);
 }
 
-/* dma_contiguous_reserve with the command line's cma= if any. */
+/*
+ * dma_contiguous_reserve with the command line's cma= if any. A failure is
+ * not a boot failure: the kernel prints "cma: Failed to reserve N MiB" and
+ * carries on without the area (corpus arm_vexpress_512M_cma16M_fixed.log,
+ * a fixed base on the blob). dt->cma_size stays 0 then.
+ */
 static int default_cma(struct memblock *mb, struct mb_fdt *dt,
 		       const struct boot_args *a, const struct mb_fdt_boot *b)
 {
 	const struct mb_cmdline *cl = &a->cl;
 	mb_phys_t size = cl->cma_set ? cl->cma_size : b->cma_default;
-	mb_phys_t base = 0;
-	int err;
+	mb_phys_t base = 0, align = dt->cfg.cma_min_align;
 
-	if (!cl->cma_has_base)
-		return mb_fdt_cma_reserve(mb, dt, size, b->dma_limit);
+	if (!cl->cma_has_base) {
+		(void)mb_fdt_cma_reserve(mb, dt, size, b->dma_limit);
+		return 0;
+	}
 	if (!size || dt->cma_default_from_dt)
 		return 0;
-	err = mb_cma_declare(mb, &dt->cfg, cl->cma_base, size,
-			     cl->cma_has_limit ? cl->cma_limit : b->dma_limit,
-			     0, true, &base);
-	if (!err) {
+	if (!mb_cma_declare(mb, &dt->cfg, cl->cma_base, size,
+			    cl->cma_has_limit ? cl->cma_limit : b->dma_limit, 0,
+			    true, &base)) {
 		dt->cma_base = base;
-		dt->cma_size = size;
+		/* whole pageblocks, as placed (size < 2^64 - align there) */
+		dt->cma_size = (size + align - 1) & ~(align - 1);
 	}
-	return err;
+	return 0;
 }
 
 int mb_fdt_boot_arm32(struct memblock *mb, struct mb_fdt *dt,

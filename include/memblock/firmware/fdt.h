@@ -278,7 +278,9 @@ struct mb_fdt_boot {
  * unless cfg.min_addr was set), debug on if memblock=debug, each mem=
  * (mb_arm_early_mem), arch_reserve, reserved memory, default CMA area
  * (cma=size[@base] honoured).
- * Return: 0 or the first error of a step.
+ * Return: 0 or the first error of a step. A default CMA area that cannot
+ * be placed is no error (Linux prints "cma: Failed to reserve" and boots
+ * on): dt->cma_size is 0 then.
  */
 int mb_fdt_boot_arm32(struct memblock *mb, struct mb_fdt *dt,
 		      const struct mb_fdt_boot *b);
