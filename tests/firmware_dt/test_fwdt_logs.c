@@ -251,7 +251,9 @@ static void run_boot(const struct boot *b)
 		if (strstr(s, " early_mem+")) { /* 32-bit ARM mem= */
 			mark = f->nlines;
 			for (size_t k = 0; k < cl.mem_ranges_cnt; k++)
-				mb_arm_early_mem(&f->mb, &ms, 0x60000000,
+				mb_arm_early_mem(&f->mb, &ms,
+						 b->phys_offset ? b->phys_offset
+								: 0x60000000,
 						 &ranges[k]);
 			expect_printed(f, mark, &lg, &i, true);
 			continue;
@@ -507,6 +509,7 @@ static void virt32(const char *log, mb_phys_t ram, bool lpae,
 		.mem_node = "/memory@40000000",
 		.ram_base = 0x40000000,
 		.highmem = 0x70000000,
+		.phys_offset = 0x40000000,
 		.bootargs = bootargs,
 		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
 		.cma_limit = 0xffffffff,
@@ -540,6 +543,52 @@ static void corpus_arm_virt_lpae_8G_cma128M(void **state)
 	(void)state;
 	virt32("corpus/arm_virt_lpae_8G_cma128M.log", GiB(8), true,
 	       "memblock=debug console=ttyAMA0 panic=-1 loglevel=8 cma=128M");
+}
+
+/* More 32-bit virt boots of the corpus, default 16 MiB area:
+ * - LPAE 2 GiB (RAM end 0xc0000000 < 4G + 16M, no 4 GiB try): HighMem
+ *   [0x70000000, 0xc0000000): 0xc0000000 - 16M = 0xbf000000;
+ * - LPAE 3 GiB (end 0x100000000 < 4G + 16M): limit 0xffffffff & ~(2M-1)
+ *   = 0xffe00000, 0xffe00000 - 16M = 0xfee00000;
+ * - LPAE 6 GiB cma=64M: HighMem 0xffe00000 - 64M = 0xfbe00000 (kept,
+ *   unused), empty 4 GiB try, 0x70000000 - 64M = 0x6c000000;
+ * - non-LPAE 2 GiB mem=1500M (traced remove + add from PHYS_OFFSET
+ *   0x40000000: end 0x40000000 + 1500M = 0x9dc00000): limit capped at
+ *   0x9dc00000 (not 8 MiB aligned), 0x9dc00000 - 16M = 0x9cc00000, down
+ *   to 8 MiB: 0x9c800000;
+ * - LPAE 4 GiB mem=3G: end 0x100000000, as LPAE 3 GiB: 0xfee00000. */
+static void corpus_arm_virt_more(void **state)
+{
+	const char *args = "memblock=debug console=ttyAMA0 panic=-1 loglevel=8";
+
+	(void)state;
+	virt32("corpus/arm_virt_lpae_2G.log", GiB(2), true, args);
+	virt32("corpus/arm_virt_lpae_3G.log", GiB(3), true, args);
+	virt32("corpus/arm_virt_lpae_6G_cma64M.log", GiB(6), true,
+	       "memblock=debug console=ttyAMA0 panic=-1 loglevel=8 cma=64M");
+	virt32("corpus/arm_virt_2G_mem1500M.log", GiB(2), false,
+	       "memblock=debug console=ttyAMA0 panic=-1 loglevel=8 "
+	       "mem=1500M");
+	virt32("corpus/arm_virt_lpae_4G_mem3G.log", GiB(4), true,
+	       "memblock=debug console=ttyAMA0 panic=-1 loglevel=8 mem=3G");
+}
+
+/* vexpress 768 MiB: all lowmem (below 0x90000000), 0x90000000 - 16M =
+ * 0x8f000000. */
+static void corpus_vexpress_768M(void **state)
+{
+	(void)state;
+	run_boot(&(struct boot){
+		.log = "corpus/arm_vexpress_768M_smp2.log",
+		.dtb = "arm__vexpress-v2p-ca9",
+		.profile = &mb_profile_arm32,
+		.dtb_phys = 0x68000000,
+		.ram = MiB(768),
+		.bootargs = "memblock=debug console=ttyAMA0 panic=-1 "
+			    "loglevel=8",
+		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
+		.cma_limit = 0xffffffff,
+	});
 }
 
 /* cma=8M, vexpress 256 MiB: one 8 MiB pageblock, 0x70000000 - 8M =
@@ -891,6 +940,8 @@ int main(void)
 		cmocka_unit_test(corpus_arm_virt_lpae_1G_cma384M),
 		cmocka_unit_test(corpus_arm_virt_lpae_8G_cma128M),
 		cmocka_unit_test(corpus_vexpress_256M_cma8M),
+		cmocka_unit_test(corpus_arm_virt_more),
+		cmocka_unit_test(corpus_vexpress_768M),
 		cmocka_unit_test(boot_arm32_vexpress_128M),
 		cmocka_unit_test(boot_arm32_mem256M_cma),
 		cmocka_unit_test(boot_arm32_corpus_cma12M),
