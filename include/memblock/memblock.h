@@ -88,7 +88,7 @@ struct mb_profile {
 	mb_phys_t alloc_low_limit;	/* ARCH_LOW_ADDRESS_LIMIT (alloc_low) */
 	/* Consumed by bootmem / buddy / the hand-over, not by the core: */
 	unsigned page_struct_size;   /* sizeof(struct page) in mem_map */
-	unsigned max_order;	     /* MAX_ORDER (11) */
+	unsigned max_order;	     /* MAX_ORDER (11; 12 on armmp) */
 	mb_phys_t zone_dma_end;	     /* end of ZONE_DMA; 0 = no ZONE_DMA */
 	mb_phys_t zone_dma32_end;    /* 0 = no ZONE_DMA32 */
 	mb_phys_t lowmem_end;	     /* 0 = no HighMem; else start of HighMem */

@@ -34,12 +34,13 @@ static const struct arm_boot *cur;
 
 /*
  * The CMA area's request goes straight to memblock_alloc_range_nid
- * (untraced): CMA aligns to 4 MiB (order-10 pages on arm32) and may sit
- * above lowmem (1G log: 0x9f000000, HighMem); it lands at the top of RAM.
+ * (untraced): CMA aligns to one pageblock, 8 MiB on armmp (MAX_ORDER 12:
+ * order-11 pages), and may sit above lowmem (1G log: 0x9f000000, HighMem);
+ * it lands at the top of RAM.
  */
 static void orphan(struct memblock *mb, mb_phys_t base, mb_phys_t size, int n)
 {
-	mb_phys_t got = mb_alloc_range_nid(mb, size, 0x400000, 0,
+	mb_phys_t got = mb_alloc_range_nid(mb, size, 0x800000, 0,
 					   cur->ram_base + cur->ram_size,
 					   MB_NUMA_NO_NODE, false);
 

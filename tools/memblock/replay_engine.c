@@ -367,7 +367,8 @@ static unsigned pageblock_order(const struct mb_profile *p)
  * MAX_ORDER - 1, and a multi-platform kernel that includes AM33xx (Debian's
  * armmp) raises MAX_ORDER to 12, so its CMA areas are 8 MiB aligned.
  */
-#define ARMMP_MAX_ORDER 12
+#define ARMMP_MAX_ORDER	 12
+#define LINUX4_MAX_ORDER 11 /* MAX_ORDER of the 4.x ARM kernels (the seed) */
 
 /* The limit the arch hands to CMA, before cma_declare_contiguous_nid()
  * aligns it down and caps it at the end of RAM. */
@@ -401,8 +402,10 @@ static void run_cma(struct rp_engine *e, const struct lp_record *r, int nid,
 	mb_phys_t high = e->ctx.lowmem_end ? e->ctx.lowmem_end : end;
 	mb_phys_t limit, got = 0;
 
-	if (e->ctx.style == MB_STYLE_LINUX_4 && p->max_order - 1 > order)
-		order = p->max_order - 1;
+	/* 4.x kernels of the seed's kind had MAX_ORDER 11 (the profile's
+	 * value is the 6.1 armmp one, 12). */
+	if (e->ctx.style == MB_STYLE_LINUX_4 && LINUX4_MAX_ORDER - 1 > order)
+		order = LINUX4_MAX_ORDER - 1;
 	else if (e->ctx.style == MB_STYLE_LINUX_6 && p->phys_bits == 32)
 		order = ARMMP_MAX_ORDER - 1;
 	align = p->page_size << order;

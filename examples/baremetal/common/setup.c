@@ -70,7 +70,10 @@ static int reserve_cmdline_cma(struct memblock *mb, struct mb_fdt *dt,
 {
 	if (!cl->cma_set || cl->cma_size == 0)
 		return 0;
-	return mb_fdt_cma_reserve(mb, dt, cl->cma_size, 0);
+	/* Like the kernel, a CMA area that cannot be placed is reported
+	 * ("cma: Failed to reserve ...") and the boot goes on without it. */
+	(void)mb_fdt_cma_reserve(mb, dt, cl->cma_size, 0);
+	return 0;
 }
 
 int setup_from_dt(struct memblock *mb, struct mb_fdt *dt, enum setup_arch arch,
