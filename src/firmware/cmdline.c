@@ -5,7 +5,7 @@
  */
 #include <memblock/firmware/cmdline.h>
 
-#include <string.h>
+#include "fw_mem.h"
 
 #include "cmdline_internal.h"
 

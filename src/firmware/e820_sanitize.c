@@ -10,7 +10,7 @@
  */
 #include <memblock/firmware/e820.h>
 
-#include <string.h>
+#include "fw_mem.h"
 
 struct change_point {
 	uint64_t addr;

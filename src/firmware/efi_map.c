@@ -5,7 +5,7 @@
  */
 #include <memblock/firmware/efi.h>
 
-#include <string.h>
+#include "fw_mem.h"
 
 /* Field offsets inside a descriptor (UEFI spec, natural alignment). */
 #define OFF_TYPE  0

@@ -160,7 +160,8 @@ static int node_nid(const struct memblock *mb, const struct mb_fdt *dt,
 		return -MB_EINVAL;
 	v = fdt32_ld(p);
 	if (v >= (uint32_t)mb->profile.max_numnodes) {
-		mb_printf(mb, "NUMA: Node id %u exceeds maximum value", (unsigned)v);
+		mb_printf(mb, "NUMA: Node id %u exceeds maximum value",
+			  (unsigned)v);
 		return -MB_EINVAL;
 	}
 	*nid = (int)v;
