@@ -341,6 +341,14 @@ def case_bad_input():
         one_line_error(["boot", os.path.join(d, "none.txt")])
         one_line_error(["boot", "nosuchboard"])
         one_line_error(["boot", "--bootmem", "slab"])
+    # A value the kernel refuses is ignored, as the kernel ignores a bad
+    # early parameter: the boot succeeds, with one warning naming it.
+    for bad, word in (("mem=abc", "mem=abc"), ("memmap=64M$", "memmap=64M$")):
+        p = run("boot", "pc-x86_64", "--cmdline", bad)
+        warn = [l for l in p.stderr.splitlines() if "warning" in l]
+        assert len(warn) == 1 and word in warn[0], (bad, p.stderr)
+    p = run("boot", "pc-x86_64", "--cmdline", "mem=256M")
+    assert "warning" not in p.stderr, p.stderr
 
 
 globals()["case_" + CASE]()

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <memblock/firmware/cmdline.h>
+
 #include "commands.h"
 #include "map.h"
 
@@ -96,6 +98,31 @@ static void json_out(const struct boot *b, FILE *f)
 	fprintf(f, "  \"failed_allocations\": %d\n}\n", b->failed_allocs);
 }
 
+/*
+ * A value the kernel would refuse ("mem=abc", "memmap=64M$") is ignored by
+ * the boot, as the kernel ignores a bad early parameter; say so once on
+ * stderr so that a typo does not pass silently.
+ */
+static void warn_bad_cmdline(const char *line)
+{
+	static struct mb_memmap_op ops[512];
+	static struct mb_cmdline_range ranges[64];
+	struct mb_cmdline cl;
+	size_t p, n;
+
+	mb_cmdline_init(&cl, ops, sizeof(ops) / sizeof(ops[0]), ranges,
+			sizeof(ranges) / sizeof(ranges[0]));
+	if (mb_cmdline_parse(&cl, line) >= 0)
+		return;
+	p = cl.error.param_offset < strlen(line) ? cl.error.param_offset : 0;
+	n = strcspn(line + p, " \t");
+	fprintf(stderr,
+		"memblock boot: warning: command line: '%.*s': %s at offset "
+		"%zu; the value is ignored\n",
+		(int)n, line + p, mb_cmdline_strerror(cl.error.status),
+		cl.error.offset);
+}
+
 int cmd_boot(int argc, char **argv)
 {
 	const char *machine = NULL, *dtb = NULL, *cmdline = NULL, *map = NULL;
@@ -161,6 +188,7 @@ int cmd_boot(int argc, char **argv)
 		    strlen(b->m.cmdline) + 16 < sizeof(b->m.cmdline))
 			strcat(b->m.cmdline, " memblock=debug");
 	}
+	warn_bad_cmdline(b->m.cmdline);
 	b->backend = backend;
 	b->out = json ? NULL : stdout;
 	if (boot_run(b))
