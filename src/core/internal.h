@@ -73,7 +73,16 @@ static inline mb_phys_t mbi_page_align(const struct memblock *mb, mb_phys_t x)
  * 64-bit division would need a compiler-runtime helper on 32-bit ARM). */
 static inline unsigned mbi_page_shift(const struct memblock *mb)
 {
-	return (unsigned)__builtin_ctzll(mb->profile.page_size);
+	/* A loop, not __builtin_ctzll: gcc for 32-bit ARM turns that into
+	 * a call to libgcc's __ctzdi2. At most 63 steps, usually 12. */
+	mb_phys_t p = mb->profile.page_size;
+	unsigned shift = 0;
+
+	while (p > 1) {
+		p >>= 1;
+		shift++;
+	}
+	return shift;
 }
 
 static inline mb_phys_t mbi_pfn_down(const struct memblock *mb, mb_phys_t x)

@@ -49,10 +49,15 @@ int mb_cl_parse_uint(const char *s, size_t len, size_t *consumed, uint64_t *out)
 
 		if (d >= (int)base)
 			break;
-		if (v > (UINT64_MAX - (uint64_t)d) / base)
+		/* Checked multiply-add: no 64-bit division, which a 32-bit
+		 * target would take from libgcc (__aeabi_uldivmod). */
+		uint64_t next;
+
+		if (__builtin_mul_overflow(v, (uint64_t)base, &next) ||
+		    __builtin_add_overflow(next, (uint64_t)d, &next))
 			overflow = true;
 		else
-			v = v * base + (uint64_t)d;
+			v = next;
 	}
 	if (i == first)
 		return -MB_EINVAL;
