@@ -3,10 +3,12 @@
 """check_uart.py - judge one bare-metal boot from its UART output.
 
 usage: check_uart.py UART.log EXPECTED_DUMP QEMU_EXIT SUCCESS_EXIT [SIMULATED [full|memory]]
-       check_uart.py UART.log EXPECTED_DUMP QEMU_EXIT SUCCESS_EXIT quiet
+       check_uart.py UART.log EXPECTED_DUMP QEMU_EXIT SUCCESS_EXIT quiet [SIMULATED]
 
 "quiet": a boot without memblock=debug; only the exit status, the PASS
-summary and the absence of any trace or dump line are checked.
+summary and the absence of any trace or dump line are checked (and, with
+SIMULATED, that `memblock boot` on the same input is as silent and still
+reaches the hand-over).
 
 Checks (each failure is printed; exit status 1 if any):
   * QEMU exited with SUCCESS_EXIT and the kernel's summary says PASS;
@@ -15,11 +17,12 @@ Checks (each failure is printed; exit status 1 if any):
     and the front ends' messages) and the dump after "baremetal: dump
     firmware" equal EXPECTED_DUMP, which the host replayed from the same
     firmware input with the same library (host/expect);
-  * with SIMULATED (the output of `memblock boot` on a machine file with
-    the same tree, the same DTB address and the kernel's image range): its
-    first dump equals the kernel's ("full": 32-bit ARM, where the
-    simulator reserves nothing else before it) or its memory table does
-    ("memory": arm64, where Linux's page tables come first);
+  * with SIMULATED (the output of `memblock boot` on the machine file
+    sim_machine.py writes: the same tree, ATAG list or e820 map, the same
+    DTB address, the kernel's image and stack, "reservations
+    firmware-only"): every dump the kernel printed up to its firmware dump
+    equals the simulator's dumps in order, line for line ("full", the
+    default of scripts/qemu.sh), or only their memory tables ("memory");
   * every allocation made through memblock has its memblock_reserve trace
     line (same range) right before its report;
   * every allocation lies in RAM (dump firmware's memory) and outside every
@@ -56,6 +59,15 @@ def dump_after(lines, marker):
     return out
 
 
+def dumps(lines):
+    """Every "MEMBLOCK configuration:" dump in @lines, in order."""
+    out = []
+    for i, l in enumerate(lines):
+        if l == "MEMBLOCK configuration:":
+            out.append(dump_after(["x"] + lines[i:], "x"))
+    return out
+
+
 def ranges(dump, kind):
     res = []
     for line in dump:
@@ -78,6 +90,7 @@ def main():
     log, expected, qemu_exit, success = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     quiet = len(sys.argv) > 5 and sys.argv[5] == "quiet"
     simulator = sys.argv[5] if len(sys.argv) > 5 and not quiet else None
+    quiet_sim = sys.argv[6] if quiet and len(sys.argv) > 6 else None
     sim_mode = sys.argv[6] if len(sys.argv) > 6 else "memory"
     with open(log, errors="replace") as f:
         lines = [l.rstrip("\r\n").replace("\r", "") for l in f]
@@ -102,7 +115,19 @@ def main():
             if l.startswith("memblock_") or l == "MEMBLOCK configuration:":
                 fail(f"trace without memblock=debug: {l!r}")
                 break
+        # memblock boot on the same input, without memblock=debug either:
+        # it must stay as silent (no trace line, no dump) and still boot.
+        if quiet_sim:
+            with open(quiet_sim) as f:
+                sim = [l.rstrip("\n") for l in f]
+            loud = [l for l in sim if l.startswith("memblock_") or l == "MEMBLOCK configuration:"]
+            if loud:
+                fail(f"memblock boot traced without memblock=debug: {loud[0]!r}")
+            if not any(l.startswith("Memory: ") for l in sim):
+                fail("memblock boot did not reach the hand-over: " + " ".join(sim[-1:]))
+            return report(log, errors, "quiet boot, no trace; memblock boot as silent")
         return report(log, errors, "quiet boot, no trace")
+    sim_summary = ""
     if not any(l.startswith("memblock_reserve: [") for l in lines):
         fail("no memblock_reserve trace line: memblock=debug not honoured")
 
@@ -137,29 +162,36 @@ def main():
         for a, b in zip(fw + [""] * len(want), want + [""] * len(fw)):
             if a != b:
                 fail(f"  kernel: {a!r}\n    host: {b!r}")
-    # The host simulator (memblock boot) on the same DTB: a separate
-    # caller of the same front end, with Linux's own kernel reservations,
-    # so only the memory table can be compared; it must be identical.
+    # The host simulator (memblock boot, "reservations firmware-only") on
+    # the same input: every dump the kernel printed up to and including
+    # its firmware dump (x86: the e820 setup's dump first) must equal the
+    # simulator's dumps in the same order, line for line ("full"); the
+    # older "memory" mode compares the memory tables only.
     if simulator:
         with open(simulator) as f:
             sim = [l.rstrip("\n") for l in f]
-        first = dump_after(["x"] + sim[sim.index("MEMBLOCK configuration:"):], "x") \
-            if "MEMBLOCK configuration:" in sim else []
-        if sim_mode == "full":
-            sim_mem, got_mem = first, fw
+        got_dumps = dumps(lines[start:lines.index("baremetal: dump firmware")]
+                          if "baremetal: dump firmware" in lines else []) + [fw]
+        sim_dumps = dumps(sim)[:len(got_dumps)]
+        if sim_mode != "full":
+            def memory_only(d):
+                return [re.sub(r" reserved size = .*", "", l) for l in d if l.startswith(" memory")]
+            got_dumps = [memory_only(d) for d in got_dumps]
+            sim_dumps = [memory_only(d) for d in sim_dumps]
+        if len(sim_dumps) < len(got_dumps):
+            fail(f"memblock boot printed {len(sim_dumps)} dump(s), the kernel "
+                 f"{len(got_dumps)}: " + " ".join(sim[-1:]))
         else:
-            sim_mem = [re.sub(r" reserved size = .*", "", l)
-                       for l in first if l.startswith(" memory")]
-            got_mem = [re.sub(r" reserved size = .*", "", l)
-                       for l in fw if l.startswith(" memory")]
-        if not sim_mem:
-            fail("memblock boot printed no dump: " + " ".join(sim[-1:]))
-        elif sim_mem != got_mem:
-            fail(f"{'dump' if sim_mode == 'full' else 'memory table'} differs from memblock boot's:")
-            for a, b in zip(got_mem + [""] * len(sim_mem), sim_mem + [""] * len(got_mem)):
-                if a != b:
-                    fail(f"  kernel: {a!r}\n    memblock boot: {b!r}")
-                    break
+            for n, (a_d, b_d) in enumerate(zip(got_dumps, sim_dumps)):
+                if a_d != b_d:
+                    fail(f"{'dump' if sim_mode == 'full' else 'memory table'} {n + 1} "
+                         "differs from memblock boot's:")
+                    for a, b in zip(a_d + [""] * len(b_d), b_d + [""] * len(a_d)):
+                        if a != b:
+                            fail(f"  kernel: {a!r}\n    memblock boot: {b!r}")
+                            break
+        sim_summary = (f", {len(got_dumps)} dump(s) as memblock boot" if sim_mode == "full"
+                       else ", memory as memblock boot")
 
     memory = ranges(fw, "memory")
     reserved = ranges(fw, "reserved")
@@ -265,9 +297,7 @@ def main():
             fail(f"handover {handover} pages, the hand-over dump gives {free}")
 
     return report(log, errors, f"{len(allocs)} allocations, {len(pages)} buddy blocks, "
-                  f"handover {handover} pages ({backend})" +
-                  (f", {'dump' if sim_mode == 'full' else 'memory'} as memblock boot"
-                   if simulator else ""))
+                  f"handover {handover} pages ({backend})" + sim_summary)
 
 
 def report(name, errors, summary):

@@ -351,5 +351,141 @@ def case_bad_input():
     assert "warning" not in p.stderr, p.stderr
 
 
+def atag(tag, words=b""):
+    """One ATAG: size in 32-bit words (header included), tag, payload."""
+    import struct
+    return struct.pack("<II", 2 + len(words) // 4, tag) + words
+
+
+def small_atags(cmdline):
+    import struct
+    cl = cmdline.encode() + b"\0"
+    cl += b"\0" * (-len(cl) % 4)
+    # CORE (flags, pagesize, rootdev), MEM (size, start), CMDLINE, NONE
+    return (atag(0x54410001, struct.pack("<III", 1, 4096, 0)) +
+            atag(0x54410002, struct.pack("<II", 128 << 20, 0x60000000)) +
+            atag(0x54410009, cl) + struct.pack("<II", 0, 0))
+
+
+def first_dump(text):
+    lines = text.splitlines()
+    i = lines.index("MEMBLOCK configuration:")
+    out = [lines[i]]
+    for l in lines[i + 1:]:
+        if not l.startswith(" "):
+            break
+        out.append(l)
+    return out
+
+
+def case_atags():
+    # ATAG list: CORE, MEM 128M@0x60000000, CMDLINE, NONE. The one bank is
+    # [0x60000000, 0x60000000 + 0x08000000) = [0x60000000-0x67ffffff].
+    with tempfile.TemporaryDirectory() as d:
+        f = os.path.join(d, "atags.bin")
+        open(f, "wb").write(small_atags("console=ttyAMA0 memblock=debug"))
+        # An embedded kernel's boot: the bank, the image 0x60010000+0x10000
+        # and nothing else.
+        m = os.path.join(d, "m")
+        open(m, "w").write(f"arch arm32\natags {f}\nreservations firmware-only\n"
+                           "kernel 0x60010000 0x10000\n")
+        got = first_dump(run("boot", m).stdout)
+        assert got[2:] == [
+            " memory.cnt  = 0x1",
+            " memory[0x0]\t[0x60000000-0x67ffffff], 0x08000000 bytes flags: 0x0",
+            " reserved.cnt  = 0x1",
+            " reserved[0x0]\t[0x60010000-0x6001ffff], 0x00010000 bytes flags: 0x0",
+        ], got
+        assert got[1] == " memory size = 0x08000000 reserved size = 0x00010000", got
+        # The list's ATAG_CMDLINE is the command line: mem=64M there keeps
+        # [0x60000000, +0x04000000) = [0x60000000-0x63ffffff].
+        open(f, "wb").write(small_atags("mem=64M memblock=debug"))
+        got = first_dump(run("boot", m).stdout)
+        assert got[3] == " memory[0x0]\t[0x60000000-0x63ffffff], 0x04000000 bytes flags: 0x0", got
+        # Without memblock=debug in the list the embedded kernel is silent.
+        open(f, "wb").write(small_atags("console=ttyAMA0"))
+        out = run("boot", m).stdout
+        assert "MEMBLOCK configuration:" not in out and "memblock_" not in out, out
+        # --atags on the Linux path (the seed's 4.x board): memory from the
+        # list, so the dump's memory is the bank; Linux adds its own
+        # reservations (more than the one range).
+        open(f, "wb").write(small_atags("console=ttyAMA0"))
+        out = run("boot", "--atags", f).stdout
+        got = first_dump(out)
+        assert got[3] == " memory[0x0]\t[0x60000000-0x67ffffff], 0x08000000 bytes flags: 0x0", got
+        assert "Memory: " in out, out
+        # a list that is not one, and ATAGs on arm64, are refused
+        bad = os.path.join(d, "bad.bin")
+        open(bad, "wb").write(b"\xff" * 32)
+        assert "ATAG" in one_line_error(["boot", "--atags", bad])
+        open(m, "w").write(f"arch arm64\natags {f}\n")
+        assert "atags" in one_line_error(["boot", m])
+
+
+def case_bare():
+    # reservations firmware-only on the vexpress tree, 128 MiB at
+    # 0x60000000 (dtb-set-memory), the tree at 0x64000000. Reserved must
+    # be exactly: the listed image
+    # 0x60010000+0x1c280 (ends 0x6002c27f), the listed 'fw' range
+    # 0x66000000+0x1000, and the tree [0x64000000, +totalsize) - no page
+    # tables, page directory, CMA or unflattened tree.
+    dtb = os.path.join(SHARED, "dtbs", "arm__vexpress-v2p-ca9.dtb")
+    size = int.from_bytes(open(dtb, "rb").read()[4:8], "big")
+    with tempfile.TemporaryDirectory() as d:
+        m = os.path.join(d, "m")
+        base = ("arch arm32\ndtb %s\nram 0x60000000 128M\ndtb-set-memory yes\n"
+                "dtb-at 0x64000000\nkernel 0x60010000 0x1c280\n"
+                "reserve 0x66000000 0x1000 fw\ncmdline console=ttyAMA0 memblock=debug\n" % dtb)
+        open(m, "w").write(base + "reservations firmware-only\n")
+        p = run("boot", m)
+        got = first_dump(p.stdout)
+        rsv = [l for l in got if l.startswith(" reserved[")]
+        assert rsv[0] == " reserved[0x0]\t[0x60010000-0x6002c27f], 0x0001c280 bytes flags: 0x0", got
+        assert rsv[2] == " reserved[0x2]\t[0x66000000-0x66000fff], 0x00001000 bytes flags: 0x0", got
+        assert rsv[1].startswith(" reserved[0x1]\t[0x64000000-"), got
+        assert len(rsv) == 3, got
+        # the tree's reserved size is its header's totalsize (dtb-set-memory
+        # may have rewritten the blob: take it from the dump's own line)
+        tsize = int(rsv[1].split(", ")[1].split()[0], 16)
+        assert 0 < tsize < 2 * size + 8192, (tsize, size)
+        assert got[1] == " memory size = 0x08000000 reserved size = 0x%08x" % (
+            0x1c280 + 0x1000 + tsize), got
+        # --bare on the same file (without the key) is the key's equal
+        open(m, "w").write(base)
+        assert first_dump(run("boot", m, "--bare").stdout) == got
+        assert "Memory: " in p.stdout, p.stdout
+        # The hand-over follows the three ranges at once: pages touched by
+        # the image 0x60010000-0x6002c27f: 0x6002c - 0x60010 + 1 = 29; by
+        # the tree: ceil(tsize / 4096); by 'fw': 1. 128 MiB = 32768 pages.
+        j = json.loads(run("boot", m, "--bare", "--json").stdout)
+        assert sorted((r["base"], r["kind"]) for r in j["records"]) == [
+            (0x60010000, "kernel"), (0x64000000, "dtb"), (0x66000000, "firmware")], j["records"]
+        busy = 29 + (tsize + 4095) // 4096 + 1
+        assert j["handover"]["free_pages"] == 32768 - busy, (j["handover"], busy)
+        # Linux on the same machine makes its page tables, mem_map, ...
+        j = json.loads(run("boot", m, "--json").stdout)
+        assert {"pagetable", "memmap", "percpu"} <= {r["kind"] for r in j["records"]}
+        # x86: e820 map, only the listed first MiB and image. usable
+        # [0, 0x9fc00) and [0x100000, 0x8000000); the BIOS trim makes page 0
+        # reserved, so memory starts at 0x1000: [0x1000-0x9efff] (the
+        # partial page 0x9f000-0x9fbff dropped) and [0x100000-0x7ffffff].
+        open(m, "w").write("arch x86_64\nreservations firmware-only\n"
+                           "e820 0 0x9fc00 usable\ne820 0x9fc00 0x400 reserved\n"
+                           "e820 0x100000 0x7f00000 usable\n"
+                           "kernel 0x100000 0x20000\nreserve 0 0x100000 low\n"
+                           "cmdline memblock=debug\n")
+        dumps = [l for l in run("boot", m).stdout.splitlines()
+                 if l.startswith(" memory[") or l.startswith(" reserved[")]
+        assert dumps[-3:] == [
+            " memory[0x0]\t[0x0000000000001000-0x000000000009efff], 0x000000000009e000 bytes flags: 0x0",
+            " memory[0x1]\t[0x0000000000100000-0x0000000007ffffff], 0x0000000007f00000 bytes flags: 0x0",
+            # 0 .. 0x100000 + 0x20000 - 1 merged
+            " reserved[0x0]\t[0x0000000000000000-0x000000000011ffff], 0x0000000000120000 bytes flags: 0x0",
+        ], dumps
+        # a bad value for the key
+        open(m, "w").write("arch arm32\nram 0x60000000 64M\nreservations some\n")
+        assert "reservations" in one_line_error(["boot", m])
+
+
 globals()["case_" + CASE]()
 print(f"boot_{CASE}: ok")

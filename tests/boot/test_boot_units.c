@@ -73,7 +73,7 @@ static void parse_errors(void **state)
 		{"arch sparc\n", "arch must be"},
 		{"style 5\n", "style must be"},
 		{"ram 0 1M\ne820 0 1M weird\n", "line 2: e820"},
-		{"name only\n", "no ram, e820 or dtb"},
+		{"name only\n", "no ram, e820, dtb or atags"},
 		{"ram 0 1M\ncpus 0\n", "cpus must be"},
 		{"ram 0 1M\nflux 3\n", "line 2: flux: unknown key"},
 	};

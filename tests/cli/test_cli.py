@@ -3,7 +3,8 @@
 """memblock command line: usage test_cli.py MEMBLOCK MAN_PAGE CASE [SHARED].
 
 The expected options are those issue 5 names for each subcommand
-(boot: --dtb --cmdline --bootmem --map --json; replay: --json -v;
+(boot: --dtb --cmdline --bootmem --map --json, and --atags --bare of
+issue 7; replay: --json -v;
 report: --dtb --json; map: --dtb -o) plus replay's --profile; the exit
 codes are the ones docs/memblock.1 documents (0 ok, 2 bad usage)."""
 import os
@@ -16,7 +17,8 @@ MB, MAN, CASE = sys.argv[1], sys.argv[2], sys.argv[3]
 SHARED = sys.argv[4] if len(sys.argv) > 4 else None
 
 OPTIONS = {
-    "boot": ["--dtb", "--cmdline", "--bootmem", "--map", "--json"],
+    "boot": ["--dtb", "--cmdline", "--bootmem", "--map", "--json", "--atags",
+             "--bare"],
     "replay": ["--json", "-v", "--profile"],
     "report": ["--dtb", "--json"],
     "map": ["--dtb", "-o"],
@@ -74,7 +76,7 @@ def case_bad_usage():
         assert err.startswith("memblock " + cmd + ":"), err
         assert "--help" in err, err   # it says where to look
     # a value-taking option without its value is bad usage, not a crash
-    for cmd, opt in (("boot", "--dtb"), ("boot", "--bootmem"),
+    for cmd, opt in (("boot", "--dtb"), ("boot", "--bootmem"), ("boot", "--atags"),
                      ("report", "--dtb"), ("map", "-o")):
         one_line_error([cmd, "x", opt] if cmd == "map" else [cmd, opt], 2)
     err = one_line_error(["boot", "--bootmem", "buddy"], 2)

@@ -15,11 +15,11 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: memblock boot [MACHINE] [--dtb FILE] [--cmdline "
-	      "\"...\"]\n"
-	      "                     [--bootmem bitmap|memblock] "
-	      "[--map FILE.svg|FILE.html]\n"
-	      "                     [--json]\n"
+	fputs("usage: memblock boot [MACHINE] [--dtb FILE] [--atags FILE] "
+	      "[--bare]\n"
+	      "                     [--cmdline \"...\"] "
+	      "[--bootmem bitmap|memblock]\n"
+	      "                     [--map FILE.svg|FILE.html] [--json]\n"
 	      "\n"
 	      "Simulate MACHINE's boot through the library and print the\n"
 	      "memblock=debug console the kernel would: reservations, the\n"
@@ -33,6 +33,18 @@ static void usage(FILE *f)
 	      ".dtb file;\n"
 	      "              or a machine description file (docs/boot.md)\n"
 	      "  --dtb FILE  boot from this device tree and its /memory\n"
+	      "  --atags FILE\n"
+	      "              boot a 32-bit ARM machine from this raw ATAG "
+	      "list (as the\n"
+	      "              kernel gets it in r2): banks, command line, "
+	      "initrd\n"
+	      "  --bare      reservations firmware-only: an embedded "
+	      "kernel, not Linux:\n"
+	      "              the front ends' memory and reservations, the "
+	      "machine's\n"
+	      "              kernel and reserve lines, nothing else; "
+	      "memblock=debug\n"
+	      "              only from the command line\n"
 	      "  --cmdline \"...\"\n"
 	      "              kernel command line (mem=, memmap=, cma=, "
 	      "crashkernel=, ...);\n"
@@ -126,7 +138,8 @@ static void warn_bad_cmdline(const char *line)
 int cmd_boot(int argc, char **argv)
 {
 	const char *machine = NULL, *dtb = NULL, *cmdline = NULL, *map = NULL;
-	bool json = false;
+	const char *atags = NULL;
+	bool json = false, bare = false;
 	enum bootmem_backend backend = BOOTMEM_BACKEND_MEMBLOCK;
 	struct boot *b;
 	int rc = 1;
@@ -139,6 +152,10 @@ int cmd_boot(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(a, "--json")) {
 			json = true;
+		} else if (!strcmp(a, "--bare")) {
+			bare = true;
+		} else if (!strcmp(a, "--atags") && i + 1 < argc) {
+			atags = argv[++i];
 		} else if ((!strcmp(a, "--dtb") || !strcmp(a, "--cmdline") ||
 			    !strcmp(a, "--bootmem") || !strcmp(a, "--map")) &&
 			   i + 1 < argc) {
@@ -182,6 +199,17 @@ int cmd_boot(int argc, char **argv)
 		b->m.dtb_size = 0;
 		b->m.nram = 0;
 	}
+	if (atags) {
+		snprintf(b->m.atags, sizeof(b->m.atags), "%s", atags);
+		b->m.arch = BM_ARM32;
+		b->m.profile = mb_profile_arm32;
+		b->m.dtb[0] = '\0';
+		b->m.nram = 0;
+		if (!cmdline)
+			b->m.cmdline[0] = '\0'; /* the list's own */
+	}
+	if (bare)
+		b->m.bare = true;
 	if (cmdline) {
 		snprintf(b->m.cmdline, sizeof(b->m.cmdline), "%s", cmdline);
 		if (!strstr(cmdline, "memblock=debug") &&

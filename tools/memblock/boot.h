@@ -9,6 +9,7 @@
  *   boot_arch.c    32-bit ARM setup_arch (4.x and 6.1), shared helpers
  *   boot_arm64.c   arm64 setup_arch / bootmem_init to the first dump
  *   boot_x86.c     x86-64 setup_arch to the second dump
+ *   boot_bare.c    an embedded kernel's boot (firmware-only), ATAG input
  *   boot_steps.c   runs the early allocations (sizes from the machine)
  *   boot_tables.c  the early allocations each kernel makes, as data
  *   boot_record.c  reservation records (kind, caller) kept in step
@@ -18,6 +19,7 @@
 
 #include <stdio.h>
 
+#include <memblock/firmware/atags.h>
 #include <memblock/firmware/fdt.h>
 #include <memblock/handover.h>
 
@@ -105,6 +107,9 @@ struct boot {
 	unsigned long buddy_free;
 	unsigned long bitmap_pages; /* pages of the bitmap (bitmap back end) */
 	int failed_allocs;
+	unsigned char *atag_buf; /* the machine's ATAG list (atags FILE) */
+	size_t atag_len;
+	struct mb_atags at; /* its parse (banks, command line, initrd) */
 	char err[1024];
 };
 
@@ -135,6 +140,15 @@ int boot_open_tree(struct boot *b);
 int boot_no_memory(struct boot *b);
 /** boot_ram_from_tree - fill the machine's ram lines from memblock. */
 void boot_ram_from_tree(struct boot *b);
+
+/* boot_bare.c */
+/** boot_atags_load - read and parse the machine's ATAG list; the ram,
+ *  cmdline and initrd the machine file leaves out come from it.
+ *  Return: 0 or -1 (@b->err says why). */
+int boot_atags_load(struct boot *b);
+/** boot_bare_setup - "reservations firmware-only": the front ends, the
+ *  listed reservations, the first dump. Return: 0 or -1. */
+int boot_bare_setup(struct boot *b);
 
 /* boot_x86.c */
 /** boot_x86_setup - x86-64 setup_arch to its second dump. */

@@ -298,6 +298,10 @@ static int arm32_v6(struct boot *b)
 
 int boot_arch_setup(struct boot *b)
 {
+	if (b->m.atags[0] && boot_atags_load(b))
+		return -1;
+	if (b->m.bare)
+		return boot_bare_setup(b);
 	switch (b->m.arch) {
 	case BM_ARM32:
 		return b->m.style == 4 ? arm32_v4(b) : arm32_v6(b);

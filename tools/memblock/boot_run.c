@@ -305,6 +305,8 @@ void boot_free(struct boot *b)
 	free(b->snap_mem);
 	free(b->snap_rsv);
 	free(b->info.bitmap_buf);
+	free(b->atag_buf);
+	b->atag_buf = NULL;
 	bs_recs_free(&b->recs);
 	b->blob = NULL;
 	b->res = NULL;

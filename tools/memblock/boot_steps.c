@@ -422,8 +422,17 @@ static unsigned repeats(const struct boot *b, unsigned rep)
 	return rep;
 }
 
+/* An embedded kernel (reservations firmware-only) makes no Linux early
+ * allocations: bootmem starts right after the first dump. */
+static const struct st bt_bare[] = {
+	{ST_BOOTMEM, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 1},
+	{ST_END, SZ_FIXED, 0, 0, 0, 0, 0, NULL, BS_ALLOC, 0, 0},
+};
+
 static const struct st *program(const struct boot *b)
 {
+	if (b->m.bare)
+		return bt_bare;
 	if (b->m.arch == BM_ARM32)
 		return b->m.style == 4 ? bt_arm32_v4 : bt_arm32_v6;
 	return b->m.arch == BM_X86_64 ? bt_x86_v6 : bt_arm64_v6;

@@ -57,6 +57,11 @@ struct bm_machine {
 	mb_phys_t dt_unflatten; /* unflattened tree bytes (0: estimate) */
 	mb_phys_t vmemmap_from; /* arm64: the virtual "from" logs print */
 	unsigned long sizes_k[5]; /* Memory: line code rwdata rodata init bss */
+	char atags[512]; /* raw ATAG list file (32-bit ARM), "" = none */
+	/* "reservations firmware-only": an embedded kernel's boot, not
+	 * Linux's: the front ends, the kernel line and the reserve lines,
+	 * then bootmem and the hand-over (boot_bare.c) */
+	bool bare;
 };
 
 /** bm_machine_names - NULL-terminated list of the built-in machine names. */

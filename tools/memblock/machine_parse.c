@@ -208,6 +208,15 @@ static const char *parse_words(struct bm_machine *m, char *line, int argc,
 		}
 	} else if (!strcmp(k, "dtb") && argc == 1) {
 		snprintf(m->dtb, sizeof(m->dtb), "%s", argv[0]);
+	} else if (!strcmp(k, "atags") && argc == 1) {
+		snprintf(m->atags, sizeof(m->atags), "%s", argv[0]);
+	} else if (!strcmp(k, "reservations") && argc == 1) {
+		if (!strcmp(argv[0], "firmware-only"))
+			m->bare = true;
+		else if (!strcmp(argv[0], "linux"))
+			m->bare = false;
+		else
+			return "reservations must be linux or firmware-only";
 	} else if (!strcmp(k, "dtb-at") && argc == 1) {
 		if (!bm_parse_size(argv[0], &m->dtb_phys))
 			return "dtb-at needs an address";
@@ -311,8 +320,9 @@ int bm_machine_parse(const char *text, size_t len, struct bm_machine *m,
 			return -1;
 		}
 	}
-	if (!m->nram && !m->dtb[0]) {
-		snprintf(err, errlen, "machine has no ram, e820 or dtb line");
+	if (!m->nram && !m->dtb[0] && !m->atags[0]) {
+		snprintf(err, errlen,
+			 "machine has no ram, e820, dtb or atags line");
 		return -1;
 	}
 	return 0;

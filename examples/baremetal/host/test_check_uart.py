@@ -16,6 +16,7 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CHECK = os.path.join(HERE, "..", "check_uart.py")
+SIM = os.path.join(HERE, "..", "sim_machine.py")
 
 DUMP_FW = [
     "MEMBLOCK configuration:",
@@ -144,6 +145,107 @@ class CheckUart(unittest.TestCase):
         rc, out = self.run_check(kernel_log().replace("result PASS", "result FAIL"))
         self.assertEqual(rc, 1)
         self.assertIn("no 'result PASS' summary", out)
+
+    def run_sim(self, log, sim, quiet=False):
+        with tempfile.TemporaryDirectory() as d:
+            lp, hp, sp = (os.path.join(d, n) for n in ("uart.log", "expected", "sim"))
+            for path, text in ((lp, log), (hp, "" if quiet else HOST), (sp, sim)):
+                with open(path, "w") as f:
+                    f.write(text)
+            args = ["quiet", sp] if quiet else [sp, "full"]
+            r = subprocess.run([sys.executable, CHECK, lp, hp, "0", "0", *args],
+                               capture_output=True, text=True)
+            return r.returncode, r.stdout
+
+    def test_simulator_same_dump(self):
+        sim = "\n".join(["memblock_reserve: [0x60010000-0x6001ffff] memblock_reserve+0x0/0x0"]
+                        + DUMP_FW + ["Memory: 16280K/16384K available"]) + "\n"
+        rc, out = self.run_sim(kernel_log(), sim)
+        self.assertEqual(rc, 0, out)
+        self.assertIn("1 dump(s) as memblock boot", out)
+
+    def test_simulator_other_reservations(self):
+        # Linux's own reservations (a page directory) make the dump differ.
+        dump = DUMP_FW[:4] + [" reserved.cnt  = 0x2", DUMP_FW[5],
+                              " reserved[0x1]\t[0x60004000-0x60007fff], 0x00004000 bytes flags: 0x0"]
+        rc, out = self.run_sim(kernel_log(), "\n".join(dump) + "\n")
+        self.assertEqual(rc, 1)
+        self.assertIn("dump 1 differs from memblock boot's", out)
+
+    def test_simulator_fewer_dumps(self):
+        # The kernel printed a dump during registration (x86's e820 setup)
+        # and the firmware dump: the simulator must print both.
+        log = kernel_log().replace("baremetal: dump firmware\r\n",
+                                   "\r\n".join(DUMP_FW) + "\r\nbaremetal: dump firmware\r\n", 1)
+        host = HOST.replace("baremetal: dump firmware\n", "\n".join(DUMP_FW) + "\nbaremetal: dump firmware\n")
+        with tempfile.TemporaryDirectory() as d:
+            lp, hp, sp = (os.path.join(d, n) for n in ("uart.log", "expected", "sim"))
+            for path, text in ((lp, log), (hp, host), (sp, "\n".join(DUMP_FW) + "\n")):
+                with open(path, "w") as f:
+                    f.write(text)
+            r = subprocess.run([sys.executable, CHECK, lp, hp, "0", "0", sp, "full"],
+                               capture_output=True, text=True)
+            self.assertEqual(r.returncode, 1, r.stdout)
+            self.assertIn("memblock boot printed 1 dump(s), the kernel 2", r.stdout)
+            with open(sp, "w") as f:
+                f.write("\n".join(DUMP_FW + DUMP_FW) + "\n")
+            r = subprocess.run([sys.executable, CHECK, lp, hp, "0", "0", sp, "full"],
+                               capture_output=True, text=True)
+            self.assertEqual(r.returncode, 0, r.stdout)
+            self.assertIn("2 dump(s) as memblock boot", r.stdout)
+
+    def test_quiet_simulator(self):
+        quiet = "baremetal: arch arm32\r\nbaremetal: summary target t result PASS\r\n"
+        rc, out = self.run_sim(quiet, "Memory: 16280K/16384K available\n", quiet=True)
+        self.assertEqual(rc, 0, out)
+        self.assertIn("memblock boot as silent", out)
+        rc, out = self.run_sim(quiet, "\n".join(DUMP_FW) + "\nMemory: 1K\n", quiet=True)
+        self.assertEqual(rc, 1)
+        self.assertIn("memblock boot traced without memblock=debug", out)
+
+
+class SimMachine(unittest.TestCase):
+    """sim_machine.py: the machine file for memblock boot from a UART log."""
+
+    def test_atag_boot(self):
+        # CORE (2 words + 3), MEM 128M@0x60000000, NONE, as the kernel
+        # prints them in hex.
+        atags = bytes.fromhex("05000000010041540100000000100000000000000400000002004154"
+                              "000000080000006000000000" "00000000")
+        log = ("baremetal: arch arm32 board vexpress-a9\r\n"
+               "baremetal: layout image 0x60010000 0x60028280 stack 0x60028280 0x6002c280 "
+               "phys_offset 0x60000000\r\n"
+               f"baremetal: input atags {atags.hex()}\r\n")
+        with tempfile.TemporaryDirectory() as d:
+            lp, ap = os.path.join(d, "uart.log"), os.path.join(d, "a.bin")
+            with open(lp, "w") as f:
+                f.write(log)
+            r = subprocess.run([sys.executable, SIM, lp, "-", "memblock=debug", ap],
+                               capture_output=True, text=True, check=True)
+            with open(ap, "rb") as f:
+                self.assertEqual(f.read(), atags)
+        # image 0x60028280 - 0x60010000 = 0x18280; stack 0x4000 bytes;
+        # the list's own ATAG_CMDLINE: no cmdline line.
+        self.assertEqual(r.stdout.split("\n"), [
+            "arch arm32", "reservations firmware-only", f"atags {ap}",
+            "kernel 0x60010000 0x18280", "reserve 0x60028280 0x4000 stack", ""])
+
+    def test_multiboot_boot(self):
+        # one multiboot entry: size 20, base 0x100000, length 0x7f00000, type 1
+        mmap = bytes.fromhex("14000000" "0000100000000000" "0000f00700000000" "01000000")
+        log = ("baremetal: arch x86 board pc\r\n"
+               "baremetal: layout image 0x100000 0x113410 stack 0x113410 0x117410 phys_offset 0x0\r\n"
+               f"baremetal: input mmap {mmap.hex()}\r\n")
+        with tempfile.TemporaryDirectory() as d:
+            lp = os.path.join(d, "uart.log")
+            with open(lp, "w") as f:
+                f.write(log)
+            r = subprocess.run([sys.executable, SIM, lp, "-", "memblock=debug"],
+                               capture_output=True, text=True, check=True)
+        self.assertEqual(r.stdout.split("\n"), [
+            "arch x86_64", "reservations firmware-only", "e820 0x100000 0x7f00000 1",
+            "kernel 0x100000 0x13410", "reserve 0x113410 0x4000 stack",
+            "reserve 0 0x100000 firstmib", "cmdline memblock=debug", ""])
 
 
 if __name__ == "__main__":
