@@ -213,7 +213,7 @@ check() {
 		fdtput -d "$copy" /chosen kaslr-seed 2>/dev/null || true
 		boot "sweep-$(basename "$dtb" .dtb)" "$target" "$mem" "$copy" "$dbg"
 	done
-	echo "compared with memblock boot (--bare, every dump up to the firmware dump): $compared of $((pass + fail))"
+	echo "compared with memblock boot --bare (registration console and every dump up to the firmware dump; quiet: silence): $compared of $((pass + fail))"
 	echo "$pass passed, $fail failed"
 	[ "$fail" -eq 0 ]
 }

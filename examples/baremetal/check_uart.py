@@ -22,7 +22,9 @@ Checks (each failure is printed; exit status 1 if any):
     DTB address, the kernel's image and stack, "reservations
     firmware-only"): every dump the kernel printed up to its firmware dump
     equals the simulator's dumps in order, line for line ("full", the
-    default of scripts/qemu.sh), or only their memory tables ("memory");
+    default of scripts/qemu.sh), and so does the whole registration
+    console (trace lines without their %pS caller, the front ends'
+    messages) up to it; or only the memory tables ("memory");
   * every allocation made through memblock has its memblock_reserve trace
     line (same range) right before its report;
   * every allocation lies in RAM (dump firmware's memory) and outside every
@@ -192,6 +194,24 @@ def main():
                             break
         sim_summary = (f", {len(got_dumps)} dump(s) as memblock boot" if sim_mode == "full"
                        else ", memory as memblock boot")
+        # "full": the whole registration console too (trace lines without
+        # their %pS caller, the front ends' messages, the dumps), from the
+        # kernel's input lines to its firmware dump, against the
+        # simulator's console up to the end of its matching dump.
+        if sim_mode == "full" and len(sim_dumps) == len(got_dumps):
+            k = [i for i, l in enumerate(sim) if l == "MEMBLOCK configuration:"][len(got_dumps) - 1]
+            sim_console = trace(sim[:k + len(sim_dumps[-1])])
+            got_console = got_trace + fw
+            if sim_console != got_console:
+                fail("registration console differs from memblock boot's:")
+                for a, b in zip(got_console + [""] * len(sim_console),
+                                sim_console + [""] * len(got_console)):
+                    if a != b:
+                        fail(f"  kernel: {a!r}\n    memblock boot: {b!r}")
+                        break
+            else:
+                sim_summary = (f", console and {len(got_dumps)} dump(s) "
+                               "as memblock boot")
 
     memory = ranges(fw, "memory")
     reserved = ranges(fw, "reserved")

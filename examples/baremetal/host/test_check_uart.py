@@ -56,6 +56,9 @@ def kernel_log(allocs=None, handover=4070, buddy=4070, pages=None, fw=None, untr
     return "\r\n".join(out) + "\r\n"
 
 
+# What memblock boot prints for the image (its own %pS caller).
+SIM_RESERVE = "memblock_reserve: [0x60010000-0x6001ffff] memblock_reserve+0x0/0x0"
+
 # What the host replay prints: same trace (another caller), same dump.
 HOST = "\n".join(["memblock_reserve: [0x60010000-0x6001ffff] 0x55d0c0ffee",
                   "baremetal: dump firmware"] + DUMP_FW) + "\n"
@@ -158,11 +161,20 @@ class CheckUart(unittest.TestCase):
             return r.returncode, r.stdout
 
     def test_simulator_same_dump(self):
-        sim = "\n".join(["memblock_reserve: [0x60010000-0x6001ffff] memblock_reserve+0x0/0x0"]
-                        + DUMP_FW + ["Memory: 16280K/16384K available"]) + "\n"
+        sim = "\n".join([SIM_RESERVE] + DUMP_FW + ["Memory: 16280K/16384K available"]) + "\n"
         rc, out = self.run_sim(kernel_log(), sim)
         self.assertEqual(rc, 0, out)
-        self.assertIn("1 dump(s) as memblock boot", out)
+        self.assertIn("console and 1 dump(s) as memblock boot", out)
+
+    def test_simulator_other_console(self):
+        # Same dump, but the simulator reserved the image in two pieces:
+        # the registration console differs.
+        sim = "\n".join(["memblock_reserve: [0x60010000-0x60017fff] x",
+                         "memblock_reserve: [0x60018000-0x6001ffff] x"] + DUMP_FW) + "\n"
+        rc, out = self.run_sim(kernel_log(), sim)
+        self.assertEqual(rc, 1)
+        self.assertIn("registration console differs from memblock boot's", out)
+        self.assertNotIn("dump 1 differs", out)
 
     def test_simulator_other_reservations(self):
         # Linux's own reservations (a page directory) make the dump differ.
@@ -188,11 +200,11 @@ class CheckUart(unittest.TestCase):
             self.assertEqual(r.returncode, 1, r.stdout)
             self.assertIn("memblock boot printed 1 dump(s), the kernel 2", r.stdout)
             with open(sp, "w") as f:
-                f.write("\n".join(DUMP_FW + DUMP_FW) + "\n")
+                f.write("\n".join([SIM_RESERVE] + DUMP_FW + DUMP_FW) + "\n")
             r = subprocess.run([sys.executable, CHECK, lp, hp, "0", "0", sp, "full"],
                                capture_output=True, text=True)
             self.assertEqual(r.returncode, 0, r.stdout)
-            self.assertIn("2 dump(s) as memblock boot", r.stdout)
+            self.assertIn("console and 2 dump(s) as memblock boot", r.stdout)
 
     def test_quiet_simulator(self):
         quiet = "baremetal: arch arm32\r\nbaremetal: summary target t result PASS\r\n"
