@@ -420,6 +420,10 @@ def case_atags():
         assert "ATAG" in one_line_error(["boot", "--atags", bad])
         open(m, "w").write(f"arch arm64\natags {f}\n")
         assert "atags" in one_line_error(["boot", m])
+        # a boot loader hands over a tree or a list, not both
+        dtb = os.path.join(SHARED, "dtbs", "arm__vexpress-v2p-ca9.dtb")
+        p = run("boot", "--dtb", dtb, "--atags", f, check=False)
+        assert p.returncode == 2 and "exclude" in p.stderr, p
 
 
 def case_bare():

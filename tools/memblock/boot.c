@@ -187,6 +187,11 @@ int cmd_boot(int argc, char **argv)
 			machine = a;
 		}
 	}
+	if (dtb && atags) {
+		fprintf(stderr, "memblock boot: --dtb and --atags exclude each "
+				"other (a boot loader hands over one)\n");
+		return 2;
+	}
 	b = calloc(1, sizeof(*b));
 	if (!b)
 		return 1;
