@@ -51,11 +51,11 @@ fuzz:
 	scripts/install-deps.sh --core
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-qemu-check:
+qemu-check: build
 	scripts/install-deps.sh --qemu
-	scripts/qemu.sh check
+	MEMBLOCK_BIN=$(BUILD)/bin/memblock scripts/qemu.sh check
 
-qemu-demo:
+qemu-demo: build
 	scripts/install-deps.sh --qemu
 	scripts/qemu.sh demo
 
