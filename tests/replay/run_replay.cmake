@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # ctest helper: run `memblock replay` on LOG and check the outcome.
 #   -DMEMBLOCK=<exe> -DLOG=<file> -DEXPECT=full|mismatch|error
-#   [-DERROR_TEXT=<substring of the one-line error>]
+#   [-DERROR_TEXT=<substring of the one-line error>] [-DALLOCS=<n>]
 # full:     exit 0 and the last line shows A/A allocations and D/D dumps
 # mismatch: exit 1 and the last line shows fewer matches than checks
 # error:    exit 2, nothing on stdout, exactly one line on stderr
@@ -33,6 +33,10 @@ if(EXPECT STREQUAL "full")
   if(NOT rc EQUAL 0 OR NOT a EQUAL b OR NOT d EQUAL e OR b EQUAL 0
      OR e EQUAL 0)
     message(FATAL_ERROR "not a full match (exit ${rc}): ${out}")
+  endif()
+  # -DALLOCS=<n>: exactly n allocations were checked (nothing skipped)
+  if(DEFINED ALLOCS AND NOT b EQUAL ALLOCS)
+    message(FATAL_ERROR "want ${ALLOCS} allocations checked: ${out}")
   endif()
 elseif(EXPECT STREQUAL "mismatch")
   if(NOT rc EQUAL 1 OR (a EQUAL b AND d EQUAL e))

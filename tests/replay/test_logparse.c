@@ -463,6 +463,19 @@ static void test_context_lines(void **state)
 			   "to 1024 MiB per node",
 			   &r) &&
 		     r.kind == LP_CTX_HUGETLB_CMA);
+	/* tests/corpus/logs/arm64rt_1G.log:6 (PREEMPT_RT kernel): printk's
+	 * own unstamped marker for 125 lost records */
+	assert_true(parse("** 125 printk messages dropped **", &r));
+	assert_int_equal(r.kind, LP_CTX_DROPPED);
+	assert_int_equal(r.size, 125);
+	/* the same stamped (as a capture tool may add one), and a text that
+	 * only starts like it */
+	assert_true(
+		parse("[    0.000000] ** 3217 printk messages dropped **", &r));
+	assert_int_equal(r.kind, LP_CTX_DROPPED);
+	assert_int_equal(r.size, 3217);
+	assert_false(parse("** 12 printk messages lost **", &r) &&
+		     r.kind == LP_CTX_DROPPED);
 	/* arm64_virt_1G_crashkernel_cma.log:1077 */
 	assert_true(
 		parse("[    0.000000] crashkernel reserved: 0x0000000074c00000"

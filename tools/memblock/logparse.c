@@ -39,6 +39,7 @@ static const char *const kind_names[LP_KIND__COUNT] = {
 	[LP_CTX_CRASHKERNEL] = "crashkernel",
 	[LP_CTX_LINUX_VERSION] = "linux_version",
 	[LP_CTX_HUGETLB_CMA] = "hugetlb_cma",
+	[LP_CTX_DROPPED] = "dropped",
 };
 
 const char *lp_kind_name(enum lp_kind kind)

@@ -53,6 +53,7 @@ enum lp_kind {
 	LP_CTX_CRASHKERNEL,   /* crashkernel reserved: 0x.. - 0x.. */
 	LP_CTX_LINUX_VERSION, /* Linux version ... */
 	LP_CTX_HUGETLB_CMA,   /* hugetlb_cma: reserved N MiB on node X */
+	LP_CTX_DROPPED,	      /* ** N printk messages dropped ** (size = N) */
 	LP_KIND__COUNT
 };
 

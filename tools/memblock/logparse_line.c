@@ -291,11 +291,27 @@ static bool parse_hugetlb_cma(struct lp_cursor *c, struct lp_record *rec)
 	return true;
 }
 
+/* "** N printk messages dropped **": printk lost N records here (the
+ * ring buffer wrapped before a console printed them, e.g. PREEMPT_RT). */
+static bool parse_dropped(struct lp_cursor *c, struct lp_record *rec)
+{
+	long n;
+
+	if (!lp_dec(c, &n) || n < 0 ||
+	    !lp_eat(c, " printk messages dropped **"))
+		return false;
+	rec->size = (uint64_t)n;
+	rec->kind = LP_CTX_DROPPED;
+	return true;
+}
+
 /* Context lines identified by their start; a few also parse numbers. */
 static bool parse_context(struct lp_cursor *c, struct lp_record *rec)
 {
 	struct lp_cursor t = *c;
 
+	if (lp_eat(&t, "** "))
+		return parse_dropped(&t, rec);
 	if (lp_eat(&t, "Kernel command line: ") ||
 	    lp_eat(&t, "Command line: ")) {
 		rec->kind = LP_CTX_CMDLINE;

@@ -116,13 +116,16 @@ static void print_inferences(const struct rp_opts *o, const struct rp_engine *e)
 			"\"untraced_reserves\":%u,"
 			"\"numa_line\":%u,\"mem_limit_line\":%u,"
 			"\"x86_limit_line\":%u,\"trim_before_dump_line\":%u,"
-			"\"movable_node\":%s,\"lowmem_end\":\"0x%llx\"}",
+			"\"movable_node\":%s,\"lowmem_end\":\"0x%llx\","
+			"\"printk_dropped\":%u,\"first_gap_line\":%u,"
+			"\"gap_unchecked\":%u}",
 			s->undone_before_dump, s->inferred_node_data,
 			s->inferred_cma, s->inferred_generic, s->flag_ranges,
 			s->nomap_after_reserve, s->untraced, s->numa_line,
 			s->mem_limit_line, s->limit_line, s->trim_line,
 			c->movable_node ? "true" : "false",
-			(unsigned long long)c->lowmem_end);
+			(unsigned long long)c->lowmem_end, s->dropped,
+			s->gap_line, s->gap_unchecked);
 		return;
 	}
 	if (!o->verbose)
@@ -134,13 +137,15 @@ static void print_inferences(const struct rp_opts *o, const struct rp_engine *e)
 		"from later dumps; dump nids at line %u; mem= cut before line "
 		"%u; x86 limit 1 MiB -> top at "
 		"line %u; trim before dump at line %u; movable_node %s; "
-		"lowmem end 0x%llx\n",
+		"lowmem end 0x%llx; %u printk messages dropped (first gap "
+		"at line %u), %u allocations cut by a gap not checked\n",
 		e->path, s->undone_before_dump, s->inferred_node_data,
 		s->inferred_cma, s->inferred_generic, s->flag_ranges,
 		s->nomap_after_reserve, s->untraced, s->numa_line,
 		s->mem_limit_line, s->limit_line, s->trim_line,
 		c->movable_node ? "on" : "off",
-		(unsigned long long)c->lowmem_end);
+		(unsigned long long)c->lowmem_end, s->dropped, s->gap_line,
+		s->gap_unchecked);
 }
 
 static void free_engine(struct rp_engine *e)
@@ -183,10 +188,17 @@ static void print_figures(const struct rp_opts *o, const struct rp_engine *e,
 	}
 	fprintf(o->out,
 		"%s: %u/%u allocations matched, %u/%u dumps matched, %u/%u "
-		"doublings, profile %s%s\n",
+		"doublings, profile %s%s",
 		e->path, s->alloc_ok, s->alloc_total, s->dump_ok, s->dump_total,
 		s->double_ok, s->double_total, e->ctx.profile->name,
 		e->ctx.style == MB_STYLE_LINUX_4 ? " (4.x names)" : "");
+	/* an incomplete log says so: its figures cover what survived */
+	if (s->dropped)
+		fprintf(o->out,
+			"; log incomplete: %u printk messages dropped "
+			"(first at line %u)",
+			s->dropped, s->gap_line);
+	fprintf(o->out, "\n");
 }
 
 /* Replay one boot (@view: a slice of the parsed file). Return: 0, 1, 2. */

@@ -75,11 +75,16 @@ struct rp_stats {
 	unsigned trim_line;  /* x86: dump line preceded by trim_memory */
 	unsigned mem_limit_line; /* arm64: line preceded by the mem= cut */
 	unsigned untraced;	 /* reserved ranges only a later dump shows */
+	/* "** N printk messages dropped **" gaps (PREEMPT_RT consoles) */
+	unsigned dropped;	/* N summed over all markers */
+	unsigned gap_line;	/* line of the first marker (0 none) */
+	unsigned gap_unchecked; /* results whose request, or requests whose
+				   result, fell into a gap: not checked */
 };
 
 /** struct rp_span - a range found reserved by a dump but by no line. */
 struct rp_span {
-	size_t dump; /* record index of the dump that showed it */
+	size_t at; /* record (dump or gap marker) after which to reserve it */
 	mb_phys_t base, size;
 };
 
@@ -106,6 +111,7 @@ struct rp_engine {
 	/* the request whose result line is awaited */
 	size_t pending_req;
 	bool inferred_more; /* the queue may hold an inferred call's results */
+	bool after_gap; /* a dropped-messages marker, no memblock line yet */
 	mb_phys_t pending_phys;
 	unsigned node_data_seq; /* NODE_DATA results seen (arm64 prints no nid)
 				 */
@@ -117,7 +123,8 @@ struct rp_engine {
 	bool collecting, quiet;
 	struct rp_span *untraced;
 	size_t n_untraced, cap_untraced;
-	struct rp_span *touched; /* reserve lines since the last dump */
+	size_t anchor; /* first pass: last dump or dropped-lines marker */
+	struct rp_span *touched; /* reserve lines since the anchor */
 	size_t n_touched, cap_touched;
 };
 
@@ -164,14 +171,18 @@ void rp_seed_unflag_reserved_nomap(const struct lp_log *log,
 				   struct memblock *mb);
 
 /* replay_untraced.c */
-/** rp_touch - note a range the log (or the library) reserved. */
+/** rp_touch - note a range a reserve line of the log names. */
 void rp_touch(struct rp_engine *e, mb_phys_t base, mb_phys_t size);
 /** rp_collect_untraced - first pass, at dump @i: keep what it shows
  *  reserved that neither the state nor any line since the last dump has. */
 void rp_collect_untraced(struct rp_engine *e, size_t i);
-/** rp_apply_untraced - second pass, after dump @i: reserve what the next
- *  dump will show untraced (placements only lose unchosen candidates). */
+/** rp_apply_untraced - second pass, after dump or gap marker @i: reserve
+ *  what the next dump will show untraced (placements only lose unchosen
+ *  candidates). */
 void rp_apply_untraced(struct rp_engine *e, size_t i);
+/** rp_untraced_gap - first pass, at a dropped-messages marker @i: later
+ *  untraced ranges are reserved there, and earlier lines explain none. */
+void rp_untraced_gap(struct rp_engine *e, size_t i);
 /** rp_untraced_free - release the two lists. */
 void rp_untraced_free(struct rp_engine *e);
 

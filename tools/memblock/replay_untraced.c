@@ -8,12 +8,18 @@
  * first pass placed as the log did: first-fit searches (top-down or
  * bottom-up) only lose candidates they had already passed over, and the
  * chosen block lies in a range a reserve line named, which is excluded.
+ *
+ * A "** N printk messages dropped **" marker between the two dumps says
+ * where lines were lost: the anchor moves to the (last) marker, and only
+ * reserve lines after it explain a range. A block a lost line took there
+ * may lie in a range an earlier line reserved and freed again (x86's
+ * temporary page-table buffer), which would otherwise hide it.
  */
 #include <stdlib.h>
 
 #include "replay.h"
 
-static bool push(struct rp_span **v, size_t *n, size_t *cap, size_t dump,
+static bool push(struct rp_span **v, size_t *n, size_t *cap, size_t at,
 		 mb_phys_t base, mb_phys_t size)
 {
 	if (*n == *cap) {
@@ -25,7 +31,7 @@ static bool push(struct rp_span **v, size_t *n, size_t *cap, size_t dump,
 		*v = nv;
 		*cap = c;
 	}
-	(*v)[*n].dump = dump;
+	(*v)[*n].at = at;
 	(*v)[*n].base = base;
 	(*v)[*n].size = size;
 	(*n)++;
@@ -40,7 +46,7 @@ void rp_touch(struct rp_engine *e, mb_phys_t base, mb_phys_t size)
 }
 
 /* Parts of [base, base + size) not covered by the sorted table @t. */
-static void uncovered(struct rp_engine *e, size_t dump,
+static void uncovered(struct rp_engine *e, size_t at,
 		      const struct memblock_type *t, mb_phys_t base,
 		      mb_phys_t size)
 {
@@ -55,12 +61,12 @@ static void uncovered(struct rp_engine *e, size_t dump,
 		if (r->base >= end)
 			break;
 		if (r->base > cur)
-			push(&e->untraced, &e->n_untraced, &e->cap_untraced,
-			     dump, cur, r->base - cur);
+			push(&e->untraced, &e->n_untraced, &e->cap_untraced, at,
+			     cur, r->base - cur);
 		cur = r->base + r->size;
 	}
 	if (cur < end)
-		push(&e->untraced, &e->n_untraced, &e->cap_untraced, dump, cur,
+		push(&e->untraced, &e->n_untraced, &e->cap_untraced, at, cur,
 		     end - cur);
 }
 
@@ -90,22 +96,31 @@ void rp_collect_untraced(struct rp_engine *e, size_t i)
 			lp_dump_region(e->log, d, d->n_mem + k);
 
 		if (r && r->size)
-			uncovered(e, i, &s.reserved, r->base, r->size);
+			uncovered(e, e->anchor, &s.reserved, r->base, r->size);
 	}
 out:
 	free(sm);
 	free(sr);
 	e->n_touched = 0;
+	e->anchor = i;
+}
+
+void rp_untraced_gap(struct rp_engine *e, size_t i)
+{
+	if (!e->collecting || e->anchor == RP_NONE)
+		return;
+	e->anchor = i;
+	e->n_touched = 0;
 }
 
 void rp_apply_untraced(struct rp_engine *e, size_t i)
 {
-	size_t next = rp_next_dump(e->log, i + 1), k;
+	size_t k;
 
-	if (e->collecting || next == RP_NONE)
+	if (e->collecting)
 		return;
 	for (k = 0; k < e->n_untraced; k++)
-		if (e->untraced[k].dump == next) {
+		if (e->untraced[k].at == i) {
 			mb_reserve(&e->mb, e->untraced[k].base,
 				   e->untraced[k].size);
 			e->st.untraced++;
