@@ -10,6 +10,7 @@
 
 #include <libfdt.h>
 
+#include "file_util.h"
 #include "machine_dtb.h"
 
 int bm_machine_from_dtb(const char *path, const char *blob, size_t len,
@@ -43,27 +44,12 @@ int bm_machine_from_dtb(const char *path, const char *blob, size_t len,
 	return 0;
 }
 
+/* Device trees larger than this are refused (a real one is under 1 MiB). */
+#define DTB_MAX_BYTES (16u << 20)
+
 static void *read_file(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || n > (16 << 20) ||
-	    fseek(f, 0, SEEK_SET)) {
-		fclose(f);
-		return NULL;
-	}
-	buf = malloc((size_t)n + 1);
-	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
+	return fu_read_file(path, DTB_MAX_BYTES, len, NULL);
 }
 
 /* A minimal vexpress-like tree for when the shared corpus is absent. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file_util.h"
 #include "logparse.h"
 #include "map.h"
 
@@ -68,35 +69,20 @@ void mp_free(struct mp_model *m)
 
 static char *slurp(const char *path, size_t *len, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
+	enum fu_error why;
+	char *buf = fu_read_file(path, (size_t)256 << 20, len, &why);
 
-	if (!f) {
+	if (buf)
+		return buf;
+	if (why == FU_OPEN)
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET)) {
-		snprintf(err, errlen, "%s: cannot read (not a file?)", path);
-		fclose(f);
-		return NULL;
-	}
-	if (n > (256L << 20)) {
+	else if (why == FU_TOO_LARGE)
 		snprintf(err, errlen, "%s: log too large", path);
-		fclose(f);
-		return NULL;
-	}
-	buf = malloc((size_t)n + 1);
-	if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
+	else if (why == FU_READ && errno == EISDIR)
+		snprintf(err, errlen, "%s: cannot read (not a file?)", path);
+	else
 		snprintf(err, errlen, "%s: cannot read", path);
-		free(buf);
-		fclose(f);
-		return NULL;
-	}
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
+	return NULL;
 }
 
 static const char *rec_caller(const struct lp_log *log, size_t i)

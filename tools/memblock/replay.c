@@ -8,11 +8,13 @@
  * truncated).
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "commands.h"
+#include "file_util.h"
 #include "replay.h"
 
 static void replay_usage(FILE *f)
@@ -30,45 +32,6 @@ static void replay_usage(FILE *f)
 		"detected)\n\n"
 		"Last line: replay: A/B allocations matched, D/E dumps "
 		"matched\nExit: 0 all matched, 1 mismatch, 2 bad input.\n");
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL, *nb;
-	size_t cap = 0, n = 0, got;
-
-	if (!f)
-		return NULL;
-	errno = 0;
-	for (;;) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 65536;
-			nb = realloc(buf, cap);
-			if (!nb) {
-				free(buf);
-				fclose(f);
-				errno = ENOMEM;
-				return NULL;
-			}
-			buf = nb;
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		int e = errno ? errno : EIO; /* EISDIR for a directory */
-
-		free(buf);
-		fclose(f);
-		errno = e;
-		return NULL;
-	}
-	fclose(f);
-	*len = n;
-	return buf ? buf : calloc(1, 1);
 }
 
 /* Why a parsed log cannot be replayed, or NULL. */
@@ -271,7 +234,7 @@ static int replay_file(const char *path, const struct rp_opts *o,
 	char label[4096];
 	unsigned line, boot = 0;
 	size_t len, start = 0, i;
-	char *buf = read_file(path, &len);
+	char *buf = fu_read_file(path, SIZE_MAX, &len, NULL);
 	int rc = 0, r;
 
 	if (!buf) {
