@@ -5,11 +5,11 @@
  * allocation, a grown array and its reserve) is captured and compared
  * with the lines that follow in the log.
  */
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "replay.h"
+#include "replay_engine.h"
 
 static const enum mb_event_kind lp_to_ev[] = {
 	[LP_ADD] = MB_EV_ADD,
@@ -23,157 +23,6 @@ static const enum mb_event_kind lp_to_ev[] = {
 	[LP_DOUBLED] = MB_EV_DOUBLED,
 	[LP_DOUBLE_FAILED] = MB_EV_DOUBLE_FAILED,
 };
-
-/* ---- library hooks ---- */
-
-static void on_event(void *ctx, const struct mb_event *ev)
-{
-	struct rp_engine *e = ctx;
-	struct rp_event *q;
-
-	if (!e->capture || ev->kind == MB_EV_MESSAGE || e->qn >= RP_QUEUE)
-		return;
-	q = &e->q[e->qn++];
-	memset(q, 0, sizeof(*q));
-	q->kind = ev->kind;
-	q->caller_kind = ev->caller_kind;
-	q->base = ev->base;
-	q->size = ev->size;
-	q->align = ev->align;
-	q->min = ev->min;
-	q->max = ev->max;
-	q->nid = ev->nid;
-	q->new_max = ev->new_max;
-	if (ev->name)
-		snprintf(q->name, sizeof(q->name), "%s", ev->name);
-}
-
-/* Nothing is mapped: the library touches no memory of the machine. */
-static void *no_mapping(void *ctx, mb_phys_t phys)
-{
-	(void)ctx;
-	(void)phys;
-	return NULL;
-}
-
-static struct memblock_region *table_alloc(void *ctx, mb_phys_t phys,
-					   size_t entries)
-{
-	struct rp_engine *e = ctx;
-	struct memblock_region *r;
-
-	(void)phys;
-	if (e->ngrown == sizeof(e->grown) / sizeof(e->grown[0]))
-		return NULL;
-	r = calloc(entries, sizeof(*r));
-	if (r)
-		e->grown[e->ngrown++] = r;
-	return r;
-}
-
-static void table_free(void *ctx, struct memblock_region *regions,
-		       size_t entries)
-{
-	struct rp_engine *e = ctx;
-	unsigned i;
-
-	(void)entries;
-	for (i = 0; i < e->ngrown; i++)
-		if (e->grown[i] == regions) {
-			free(regions);
-			e->grown[i] = e->grown[--e->ngrown];
-			return;
-		}
-}
-
-/* ---- output of one check ---- */
-
-static void print_place(FILE *f, bool json, const char *key, bool have,
-			mb_phys_t base, mb_phys_t size)
-{
-	if (json) {
-		if (!have)
-			fprintf(f, ",\"%s\":null", key);
-		else if (size)
-			fprintf(f,
-				",\"%s\":{\"base\":\"0x%" PRIx64
-				"\",\"end\":\"0x%" PRIx64 "\"}",
-				key, base, base + size - 1);
-		else
-			fprintf(f, ",\"%s\":\"0x%" PRIx64 "\"", key, base);
-		return;
-	}
-	if (!have)
-		fprintf(f, " %s none", key);
-	else if (size)
-		fprintf(f, " %s [0x%" PRIx64 "-0x%" PRIx64 "]", key, base,
-			base + size - 1);
-	else
-		fprintf(f, " %s 0x%" PRIx64, key, base);
-}
-
-void rp_json_string(FILE *f, const char *s, size_t n)
-{
-	size_t i;
-
-	fputc('"', f);
-	for (i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if (ch == '"' || ch == '\\')
-			fprintf(f, "\\%c", ch);
-		else if (ch < 0x20 || ch >= 0x7f)
-			fprintf(f, "\\u%04x", ch);
-		else
-			fputc(ch, f);
-	}
-	fputc('"', f);
-}
-
-void rp_mismatch(struct rp_engine *e, const struct lp_record *r,
-		 const char *what, bool have_expected, mb_phys_t exp_base,
-		 mb_phys_t exp_size, bool have_actual, mb_phys_t act_base,
-		 mb_phys_t act_size)
-{
-	FILE *f = e->opts->out;
-	mb_phys_t near = have_expected ? exp_base : act_base;
-
-	if (e->quiet)
-		return;
-	if (e->opts->json) {
-		fprintf(f,
-			"%s{\"line\":%u,\"check\":", e->json_first ? "" : ",",
-			r->line);
-		e->json_first = false;
-		rp_json_string(f, what, strlen(what));
-		fprintf(f, ",\"text\":");
-		rp_json_string(f, r->text, r->text_len);
-		print_place(f, true, "expected", have_expected, exp_base,
-			    exp_size);
-		print_place(f, true, "actual", have_actual, act_base, act_size);
-		fprintf(f, ",\"free_near\":[");
-		rp_print_free_near(e, f, near, true);
-		fprintf(f, "]}\n");
-		return;
-	}
-	fprintf(f, "%s:%u: MISMATCH %s:", e->path, r->line, what);
-	print_place(f, false, "expected", have_expected, exp_base, exp_size);
-	print_place(f, false, "actual", have_actual, act_base, act_size);
-	fprintf(f, "\n    %.*s\n", (int)r->text_len, r->text);
-	fprintf(f, "    state: current_limit 0x%" PRIx64 ", %s\n",
-		e->mb.current_limit,
-		e->mb.bottom_up ? "bottom-up" : "top-down");
-	rp_print_free_near(e, f, near, false);
-}
-
-void rp_verbose(struct rp_engine *e, const struct lp_record *r,
-		const char *what)
-{
-	if (!e->opts->verbose || e->opts->json || e->quiet)
-		return;
-	fprintf(e->opts->out, "%s:%u: ok %s: %.*s\n", e->path, r->line, what,
-		(int)r->text_len, r->text);
-}
 
 /* ---- the event queue ---- */
 
@@ -380,126 +229,6 @@ static void run_request(struct rp_engine *e, size_t i)
 	e->pending_req = i;
 }
 
-/*
- * pageblock_order: the huge page order where the kernel has huge pages
- * (64-bit profiles: 2 MiB), else MAX_ORDER - 1 (32-bit ARM, non-LPAE).
- */
-static unsigned pageblock_order(const struct mb_profile *p)
-{
-	unsigned shift = 0;
-
-	if (p->phys_bits == 32)
-		return p->max_order > 1 ? p->max_order - 1 : 0;
-	while ((p->page_size << shift) < (2u << 20))
-		shift++;
-	return shift;
-}
-
-/*
- * 32-bit ARM without LPAE has no huge pages: pageblock_order is
- * MAX_ORDER - 1, and a multi-platform kernel that includes AM33xx (Debian's
- * armmp) raises MAX_ORDER to 12, so its CMA areas are 8 MiB aligned.
- */
-#define ARMMP_MAX_ORDER	 12
-#define LINUX4_MAX_ORDER 11 /* MAX_ORDER of the 4.x ARM kernels (the seed) */
-
-/* The limit the arch hands to CMA, before cma_declare_contiguous_nid()
- * aligns it down and caps it at the end of RAM. */
-static mb_phys_t cma_arch_limit(const struct rp_context *c)
-{
-	if (c->is_arm64)
-		return c->dma_limit; /* end of ZONE_DMA */
-	if (c->is_arm32)
-		return c->arm_dma_limit;
-	return 0;
-}
-
-/*
- * CMA: cma_declare_contiguous_nid() with base 0, as in Linux 6.1.
- * Alignment: one pageblock since 5.18 (CMA_MIN_ALIGNMENT_BYTES); 4.x used
- * the larger of MAX_ORDER - 1 and pageblock_order. The limit is aligned
- * down and capped at the end of RAM. Then, in this order: a try in
- * HighMem when the range crosses it (the limit drops to its start); on
- * 64-bit phys_addr_t with RAM reaching 4 GiB + size, a bottom-up try
- * above 4 GiB whose result *replaces* the HighMem one (6.1 does not
- * check it first: a HighMem block found before stays reserved, unused);
- * last, without a result yet, [0, limit).
- */
-static void run_cma(struct rp_engine *e, const struct lp_record *r, int nid,
-		    bool arch_limit)
-{
-	struct memblock *mb = &e->mb;
-	const struct mb_profile *p = e->ctx.profile;
-	unsigned order = pageblock_order(p);
-	mb_phys_t align, end = mb_end_of_DRAM(mb);
-	mb_phys_t high = e->ctx.lowmem_end ? e->ctx.lowmem_end : end;
-	mb_phys_t limit, got = 0;
-
-	/* 4.x kernels of the seed's kind had MAX_ORDER 11 (the profile's
-	 * value is the 6.1 armmp one, 12). */
-	if (e->ctx.style == MB_STYLE_LINUX_4 && LINUX4_MAX_ORDER - 1 > order)
-		order = LINUX4_MAX_ORDER - 1;
-	else if (e->ctx.style == MB_STYLE_LINUX_6 && p->phys_bits == 32)
-		order = ARMMP_MAX_ORDER - 1;
-	align = p->page_size << order;
-	limit = (arch_limit ? cma_arch_limit(&e->ctx) : 0) & ~(align - 1);
-	if (!limit || limit > end)
-		limit = end;
-	if (high < limit) {
-		got = mb_alloc_range_nid(mb, r->size, align, high, limit, nid,
-					 true);
-		limit = high;
-	}
-	if (p->phys_bits == 64 && !mb->bottom_up &&
-	    end >= (1ULL << 32) + r->size) {
-		mb_set_bottom_up(mb, true);
-		got = mb_alloc_range_nid(mb, r->size, align, 1ULL << 32, limit,
-					 nid, true);
-		mb_set_bottom_up(mb, false);
-	}
-	if (!got)
-		mb_alloc_range_nid(mb, r->size, align, 0, limit, nid, true);
-}
-
-/* A result line without a request line: run what the context says. */
-static void run_inferred(struct rp_engine *e, size_t i)
-{
-	const struct lp_record *r = &e->log->recs[i];
-	struct memblock *mb = &e->mb;
-	const struct mb_profile *p = e->ctx.profile;
-	int nid;
-	mb_phys_t align;
-
-	e->capture = true;
-	switch (rp_infer_kind(e->log, i, &nid)) {
-	case RP_INFER_NODE_DATA:
-		if (nid < 0)
-			nid = (int)e->node_data_seq;
-		e->node_data_seq++;
-		e->st.inferred_node_data++;
-		mb_phys_alloc_try_nid(mb, r->size, p->smp_cache_bytes, nid);
-		break;
-	case RP_INFER_CMA:
-		e->st.inferred_cma++;
-		run_cma(e, r, MB_NUMA_NO_NODE, true);
-		break;
-	case RP_INFER_HUGETLB_CMA:
-		e->st.inferred_cma++;
-		run_cma(e, r, nid, false);
-		break;
-	default:
-		/* memblock_alloc(size, align): page tables ask for whole
-		 * pages, page-aligned; the rest for pointer alignment. */
-		align = r->size % p->page_size ? (e->ctx.is_arm32 ? 4 : 8)
-					       : p->page_size;
-		e->st.inferred_generic++;
-		mb_alloc_range_nid(mb, r->size, align, 0, MB_ALLOC_ACCESSIBLE,
-				   MB_NUMA_NO_NODE, false);
-		break;
-	}
-	e->capture = false;
-}
-
 static void check_result(struct rp_engine *e, size_t i)
 {
 	const struct lp_record *r = &e->log->recs[i];
@@ -522,7 +251,7 @@ static void check_result(struct rp_engine *e, size_t i)
 		q = queue_head(e);
 		if (!e->inferred_more || !q || q->kind != MB_EV_RESERVE) {
 			queue_flush(e, r);
-			run_inferred(e, i);
+			rp_run_inferred(e, i);
 		}
 		e->inferred_more = true;
 	}
@@ -611,27 +340,6 @@ static void set_nids(struct rp_engine *e, size_t i)
 	e->st.numa_line = e->log->recs[i].line;
 }
 
-static void setup_instance(struct rp_engine *e)
-{
-	struct memblock *mb = &e->mb;
-
-	mb->env.ctx = e;
-	mb->env.event = on_event;
-	mb->env.phys_to_virt = no_mapping;
-	mb->env.table_alloc = table_alloc;
-	mb->env.table_free = table_free;
-	mb->style = e->ctx.style;
-	mb_set_debug(mb, true);
-	mb_allow_resize(mb);
-	mb->movable_node = e->ctx.movable_node;
-	if (e->ctx.movable_node && e->ctx.numa_point != RP_NONE)
-		mb_set_bottom_up(mb, true);
-	if (e->ctx.is_x86)
-		mb_set_current_limit(mb, 0x100000); /* ISA_END_ADDRESS */
-	else if (e->ctx.is_arm32 && e->ctx.lowmem_end)
-		mb_set_current_limit(mb, e->ctx.lowmem_end);
-}
-
 static void progress(struct rp_engine *e, size_t i)
 {
 	if (e->opts->progress && !e->quiet && !(i & 255))
@@ -654,7 +362,7 @@ static int run_pass(struct rp_engine *e)
 	e->json_first = true;
 	if (rp_seed(e) < 0)
 		return -1;
-	setup_instance(e);
+	rp_setup_instance(e);
 	for (i = 0; i < e->log->n; i++) {
 		const struct lp_record *r = &e->log->recs[i];
 
