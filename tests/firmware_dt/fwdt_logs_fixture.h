@@ -57,4 +57,11 @@ bool cma_result_run(const struct log *lg, int i, int end);
  */
 void run_boot(const struct boot *b);
 
+/* Boots that several test programs run (fwdt_logs_boots.c). */
+extern const struct boot fx_boot_vexpress_128M;
+extern const struct boot fx_boot_vexpress_mem256M_cma;
+extern const struct boot fx_boot_vexpress_256M_cma12M;
+extern const struct boot fx_boot_arm64_numa2;
+extern const struct boot fx_boot_arm64_crashkernel_cma;
+
 #endif

@@ -124,34 +124,13 @@ static void run_convenience(const struct boot *b)
 static void boot_arm32_vexpress_128M(void **state)
 {
 	(void)state;
-	run_convenience(&(struct boot){
-		.log = "arm_vexpress_128M.log",
-		.dtb = "arm__vexpress-v2p-ca9",
-		.profile = &mb_profile_arm32,
-		.dtb_phys = 0x64000000,
-		.ram = MiB(128),
-		.bootargs =
-			"console=ttyAMA0 memblock=debug panic=-1 loglevel=8",
-		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
-		.cma_limit = 0xffffffff,
-	});
+	run_convenience(&fx_boot_vexpress_128M);
 }
 
 static void boot_arm32_mem256M_cma(void **state)
 {
 	(void)state;
-	run_convenience(&(struct boot){
-		.log = "arm_vexpress_512M_mem256M_cma.log",
-		.dtb = "arm__vexpress-v2p-ca9",
-		.profile = &mb_profile_arm32,
-		.dtb_phys = 0x68000000,
-		.ram = MiB(512),
-		.bootargs =
-			"memblock=debug console=ttyAMA0 panic=-1 loglevel=8 "
-			"mem=256M cma=32M",
-		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
-		.cma_limit = 0xffffffff,
-	});
+	run_convenience(&fx_boot_vexpress_mem256M_cma);
 }
 
 /* The corpus's cma=12M boot through mb_fdt_boot_arm32: cma= from the
@@ -159,17 +138,7 @@ static void boot_arm32_mem256M_cma(void **state)
 static void boot_arm32_corpus_cma12M(void **state)
 {
 	(void)state;
-	run_convenience(&(struct boot){
-		.log = "corpus/arm_vexpress_256M_cma12M.log",
-		.dtb = "arm__vexpress-v2p-ca9",
-		.profile = &mb_profile_arm32,
-		.dtb_phys = 0x68000000,
-		.ram = MiB(256),
-		.bootargs = "memblock=debug console=ttyAMA0 panic=-1 "
-			    "loglevel=8 cma=12M",
-		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
-		.cma_limit = 0xffffffff,
-	});
+	run_convenience(&fx_boot_vexpress_256M_cma12M);
 }
 
 /* LPAE 4 GiB through mb_fdt_boot_arm32: both result lines (0xfee00000,
@@ -222,31 +191,13 @@ static void boot_arm32_corpus_cma_fixed_busy(void **state)
 static void boot_arm64_numa2(void **state)
 {
 	(void)state;
-	run_convenience(&(struct boot){
-		.log = "arm64_virt_2G_numa2.log",
-		.dtb = "qemu__arm64_virt_2G_numa2",
-		.profile = &mb_profile_arm64,
-		.dtb_total = 0x100000,
-		.dtb_phys = 0x48000000,
-		.cma_default = MB_CMA_DEFAULT_SIZE_ARM64,
-		.cma_limit = GiB(4),
-		.arm64 = true,
-	});
+	run_convenience(&fx_boot_arm64_numa2);
 }
 
 static void boot_arm64_crashkernel_cma(void **state)
 {
 	(void)state;
-	run_convenience(&(struct boot){
-		.log = "arm64_virt_1G_crashkernel_cma.log",
-		.dtb = "qemu__arm64_virt_1G_crashkernel_cma",
-		.profile = &mb_profile_arm64,
-		.dtb_total = 0x100000,
-		.dtb_phys = 0x48000000,
-		.cma_default = MB_CMA_DEFAULT_SIZE_ARM64,
-		.cma_limit = GiB(4),
-		.arm64 = true,
-	});
+	run_convenience(&fx_boot_arm64_crashkernel_cma);
 }
 
 int main(void)

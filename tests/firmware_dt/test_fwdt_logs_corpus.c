@@ -19,17 +19,7 @@
 static void corpus_vexpress_256M_cma12M(void **state)
 {
 	(void)state;
-	run_boot(&(struct boot){
-		.log = "corpus/arm_vexpress_256M_cma12M.log",
-		.dtb = "arm__vexpress-v2p-ca9",
-		.profile = &mb_profile_arm32,
-		.dtb_phys = 0x68000000,
-		.ram = MiB(256),
-		.bootargs = "memblock=debug console=ttyAMA0 panic=-1 "
-			    "loglevel=8 cma=12M",
-		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
-		.cma_limit = 0xffffffff,
-	});
+	run_boot(&fx_boot_vexpress_256M_cma12M);
 }
 
 /* 32-bit virt, 3 GiB at 0x40000000 (QEMU's own tree, /memory rewritten;

@@ -18,17 +18,7 @@
 static void vexpress_128M(void **state)
 {
 	(void)state;
-	run_boot(&(struct boot){
-		.log = "arm_vexpress_128M.log",
-		.dtb = "arm__vexpress-v2p-ca9",
-		.profile = &mb_profile_arm32,
-		.dtb_phys = 0x64000000,
-		.ram = MiB(128),
-		.bootargs =
-			"console=ttyAMA0 memblock=debug panic=-1 loglevel=8",
-		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
-		.cma_limit = 0xffffffff,
-	});
+	run_boot(&fx_boot_vexpress_128M);
 }
 
 /* 1 GiB: HighMem from 0x90000000, so CMA goes to the top of HighMem
@@ -54,18 +44,7 @@ static void vexpress_1G(void **state)
 static void vexpress_mem256M_cma(void **state)
 {
 	(void)state;
-	run_boot(&(struct boot){
-		.log = "arm_vexpress_512M_mem256M_cma.log",
-		.dtb = "arm__vexpress-v2p-ca9",
-		.profile = &mb_profile_arm32,
-		.dtb_phys = 0x68000000,
-		.ram = MiB(512),
-		.bootargs =
-			"memblock=debug console=ttyAMA0 panic=-1 loglevel=8 "
-			"mem=256M cma=32M",
-		.cma_default = MB_CMA_DEFAULT_SIZE_ARM32,
-		.cma_limit = 0xffffffff,
-	});
+	run_boot(&fx_boot_vexpress_mem256M_cma);
 }
 
 /* QEMU virt (32-bit): its own 1 MiB blob at 0x48000000. */
@@ -102,32 +81,14 @@ static void arm64_virt_512M(void **state)
 static void arm64_virt_crashkernel_cma(void **state)
 {
 	(void)state;
-	run_boot(&(struct boot){
-		.log = "arm64_virt_1G_crashkernel_cma.log",
-		.dtb = "qemu__arm64_virt_1G_crashkernel_cma",
-		.profile = &mb_profile_arm64,
-		.dtb_total = 0x100000,
-		.dtb_phys = 0x48000000,
-		.cma_default = MB_CMA_DEFAULT_SIZE_ARM64,
-		.cma_limit = GiB(4),
-		.arm64 = true,
-	});
+	run_boot(&fx_boot_arm64_crashkernel_cma);
 }
 
 /* Two memory nodes with numa-node-id: the dump's "on node 0/1". */
 static void arm64_virt_numa2(void **state)
 {
 	(void)state;
-	run_boot(&(struct boot){
-		.log = "arm64_virt_2G_numa2.log",
-		.dtb = "qemu__arm64_virt_2G_numa2",
-		.profile = &mb_profile_arm64,
-		.dtb_total = 0x100000,
-		.dtb_phys = 0x48000000,
-		.cma_default = MB_CMA_DEFAULT_SIZE_ARM64,
-		.cma_limit = GiB(4),
-		.arm64 = true,
-	});
+	run_boot(&fx_boot_arm64_numa2);
 }
 
 int main(void)
