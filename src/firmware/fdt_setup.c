@@ -65,7 +65,7 @@ int mb_fdt_open(struct mb_fdt *dt, const struct memblock *mb, const void *blob,
 		return -MB_EINVAL;
 	if (fdt_check_header(blob) != 0 || fdt_totalsize(blob) > bufsize)
 		return -MB_EINVAL;
-	if (fdt_check_full(blob, bufsize) != 0)
+	if (mb_fdt_check_blob(blob, bufsize) != 0)
 		return -MB_EINVAL;
 	dt->blob = blob;
 	dt->bufsize = bufsize;

@@ -19,7 +19,7 @@
  *     tables], mb_fdt_numa_scan, [caller: sparse init], mb_fdt_cma_reserve
  *
  * Freestanding: libfdt and the memblock core only. The blob is untrusted:
- * mb_fdt_open validates it completely (libfdt's fdt_check_full) and every
+ * mb_fdt_open validates it completely (mb_fdt_check_blob) and every
  * later step re-checks what it reads. A step that fails validation returns
  * a negative MB_E* code before it changes the memblock instance.
  */
@@ -121,10 +121,21 @@ void mb_fdt_config_default(struct mb_fdt_config *cfg,
 			   const struct memblock *mb);
 
 /**
+ * mb_fdt_check_blob - full structural check of an untrusted blob of
+ * @bufsize bytes: header, size, the /memreserve/ block, a properly nested
+ * structure block starting with the root (empty name) and ending with
+ * FDT_END, every tag advancing, every property name inside the strings
+ * block. Freestanding (libfdt's tag walker only); at least as strict as
+ * libfdt's fdt_check_full and it always terminates.
+ * Return: 0 or a negative libfdt error (-FDT_ERR_*).
+ */
+int mb_fdt_check_blob(const void *fdt, size_t bufsize);
+
+/**
  * mb_fdt_open - validate @blob (at most @bufsize bytes) and prepare @dt.
  * @cfg: NULL = mb_fdt_config_default(@mb)
  *
- * Checks the header, the whole structure block (fdt_check_full) and the
+ * Checks the header, the whole structure block (mb_fdt_check_blob) and the
  * root's #address-cells / #size-cells (each must be 1 or 2).
  * Return: 0, or -MB_EINVAL for a malformed blob or bad cell counts.
  */

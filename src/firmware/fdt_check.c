@@ -1,18 +1,21 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * fdt_check_full() for kernels whose libfdt is the Linux kernel's copy
- * (scripts/dtc/libfdt has no fdt_check.c: the kernel never needs it). The
- * library's device-tree front end validates every blob with it before use.
- *
- * Own implementation over libfdt's public tag walker: the header is sane,
+ * The device-tree front end's own full check of an untrusted blob, used by
+ * mb_fdt_open() instead of libfdt's fdt_check_full(): the Linux kernel's
+ * libfdt copy has none, and Debian's libfdt 1.6.1 loops forever on a
+ * property whose length wraps the tag offset back onto itself (found by
+ * fuzz_dt). Over libfdt's public tag walker: the header is sane,
  * the blob fits in @bufsize, the /memreserve/ block is terminated inside
  * it, the structure block is a properly nested tree
  * that starts with the root node (whose name is empty) and ends with
  * FDT_END, and every property's name lies inside the strings block.
  */
+#include <memblock/firmware/fdt.h>
+
 #include <libfdt.h>
 
-int fdt_check_full(const void *fdt, size_t bufsize)
+/** mb_fdt_check_blob - see fdt.h. */
+int mb_fdt_check_blob(const void *fdt, size_t bufsize)
 {
 	int err, depth = 0, offset = 0, next;
 	bool seen_root = false;
@@ -34,6 +37,10 @@ int fdt_check_full(const void *fdt, size_t bufsize)
 
 		if (next < 0)
 			return next;
+		/* Every tag must move the walk forward: a property length
+		 * that wraps (e.g. 0xfffffff4) gives next == offset. */
+		if (next <= offset)
+			return -FDT_ERR_BADSTRUCTURE;
 		switch (tag) {
 		case FDT_BEGIN_NODE:
 			if (depth == 0 && seen_root)
