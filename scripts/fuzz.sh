@@ -18,6 +18,11 @@ secs=${1:-60}
 smoke=0
 [ "${2:-}" = "--smoke" ] && smoke=1
 if [ "$smoke" = 1 ] && [ "$secs" -gt 20 ]; then secs=20; fi
+# The smoke in make check uses a fixed seed, so that CI replays the same
+# mutation sequence every run instead of exploring anew (the long runs,
+# without --smoke, take a fresh seed each time).
+seedopt=()
+[ "$smoke" = 1 ] && seedopt=(-seed="${FUZZ_SEED:-1}")
 build=${FUZZ_BUILD:-build-fuzz}
 jobs=$(nproc 2>/dev/null || echo 2)
 
@@ -51,7 +56,7 @@ run_one() {
 	cp -r "tests/fuzz/corpus/$n/." "$dir/corpus/" 2>/dev/null || true
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		"$build/bin/fuzz_$n" -max_total_time="$secs" -timeout=20 \
+		"$build/bin/fuzz_$n" "${seedopt[@]}" -max_total_time="$secs" -timeout=20 \
 		-rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$dir/artifacts/" "$dir/corpus" \
 		>"$dir/log" 2>&1 || true
